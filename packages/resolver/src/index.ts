@@ -1,0 +1,4 @@
+export * from './name.ts';
+export * from './constants.ts';
+export * from './record.ts';
+export * from './message.ts';

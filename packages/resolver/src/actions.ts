@@ -23,3 +23,10 @@ export type ResolverAction =
 export type ResolverEvent =
   | { kind: 'response'; ref: number; message: Message }
   | { kind: 'timeout'; ref: number };
+
+/** One client question being resolved; drivers call `start` once, then `handle` per event until `done`. */
+export interface Resolution {
+  start(now: number): ResolverAction[];
+  handle(event: ResolverEvent, now: number): ResolverAction[];
+  readonly done: boolean;
+}

@@ -4,12 +4,14 @@
  * what every map in the package is keyed by. A backslash escape (`\.`, `\065`) stays inside its
  * label; splitting respects it.
  */
+import { InputError } from './errors.ts';
+
 export type Name = string;
 
 export const ROOT: Name = '.';
 
 /** Thrown for a name that cannot be a domain name (empty label, label over 63 or name over 255 octets). */
-export class NameError extends Error {
+export class NameError extends InputError {
   constructor(
     readonly input: string,
     readonly reason: string,

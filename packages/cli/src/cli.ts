@@ -1,0 +1,52 @@
+import yargs from 'yargs';
+import { InputError } from '@cutover/resolver';
+import { serveCommand } from './commands/serve.ts';
+import { resolverCommand } from './commands/resolver.ts';
+import { resolveCommand } from './commands/resolve.ts';
+
+/**
+ * Parses argv and runs one command. Bad input of any kind (a flag, a file, a name) ends in one
+ * line on stderr and exit status 2; nothing partial is written.
+ */
+export async function runCli(argv: string[]): Promise<number> {
+  let failure: string | undefined;
+  try {
+    await yargs(argv)
+      .scriptName('cutover')
+      .command(serveCommand)
+      .command(resolverCommand)
+      .command(resolveCommand)
+      .demandCommand(1, 'name a command: serve, resolver or resolve')
+      .strict()
+      .help()
+      .version(false)
+      .wrap(Math.min(100, process.stdout.columns ?? 100))
+      .fail((message, error) => {
+        if (error) throw error;
+        throw new UsageError(message ?? 'bad usage');
+      })
+      .parseAsync();
+  } catch (error) {
+    failure = describeFailure(error);
+  }
+  if (failure === undefined) return 0;
+  process.stderr.write(`cutover: ${failure}\n`);
+  return 2;
+}
+
+/** A mistake in the command line itself. */
+export class UsageError extends InputError {
+  override name = 'UsageError';
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof InputError) return oneLine(error.message);
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && 'path' in error) {
+    return oneLine(`${String(error.path)}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`);
+  }
+  throw error;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}

@@ -57,6 +57,8 @@ export const Rcode = {
   NXDOMAIN: 3,
   NOTIMP: 4,
   REFUSED: 5,
+  /** Extended rcode 16 (RFC 6891 §9): the EDNS version is not implemented. */
+  BADVERS: 16,
   /** Extended rcode 23 (RFC 7873 §8): needs the OPT record's upper bits. */
   BADCOOKIE: 23,
 } as const;

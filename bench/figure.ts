@@ -1,0 +1,33 @@
+/**
+ * One benchmark figure. `baseline` is measured in the same run on the same machine (a bare heap
+ * loop, Unbound), so `ratio = value / baseline` stays meaningful on a shared, noisy machine where
+ * absolute numbers drift.
+ */
+export interface BenchFigure {
+  name: string;
+  unit: string;
+  value: number;
+  baseline: number;
+  ratio: number;
+}
+
+export function figure(name: string, unit: string, value: number, baseline: number): BenchFigure {
+  return { name, unit, value: round(value), baseline: round(baseline), ratio: round(value / baseline, 3) };
+}
+
+function round(x: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Best of `runs` timings of `work`, in seconds, after one warm-up run. */
+export function bestOf(runs: number, work: () => void): number {
+  work();
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    work();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return best;
+}

@@ -1,0 +1,71 @@
+/**
+ * Turns a Distribution (data) and a stream into a function that draws from it. The spec is
+ * checked once here; each draw is then a few arithmetic operations on the stream's uniforms.
+ *
+ * Uniforms have 32 bits of resolution, which bounds the tails: an exponential draw is at most
+ * about 22 means, a normal one about 6.7 standard deviations from the mean.
+ */
+import { parseDistribution, type Distribution } from './distribution.ts';
+import type { RandomStream } from './streams.ts';
+import { aliasSampler, aliasTable } from './alias-table.ts';
+import { zipfSampler } from './zipf.ts';
+
+/** A sampler for `spec`, which is checked first (errors name fields under `at`). */
+export function sampler(spec: Distribution, stream: RandomStream, at = 'distribution'): () => number {
+  const dist = parseDistribution(spec, at);
+  const next = stream.next;
+  if ('constant' in dist) {
+    const value = dist.constant;
+    return () => value;
+  }
+  if ('uniform' in dist) {
+    const { min, max } = dist.uniform;
+    const span = max - min;
+    return () => min + span * next();
+  }
+  if ('exponential' in dist) {
+    const mean = dist.exponential.mean;
+    // Inversion: 1 - u is in (0, 1], so the logarithm is finite.
+    return () => -mean * Math.log(1 - next());
+  }
+  if ('normal' in dist) {
+    const { mean, sd } = dist.normal;
+    const standard = standardNormalSampler(stream);
+    return () => mean + sd * standard();
+  }
+  if ('lognormal' in dist) {
+    const { mu, sigma } = dist.lognormal;
+    const standard = standardNormalSampler(stream);
+    return () => Math.exp(mu + sigma * standard());
+  }
+  if ('zipf' in dist) return zipfSampler(dist.zipf.n, dist.zipf.s, stream);
+  if ('empirical' in dist) {
+    const { values, weights } = dist.empirical;
+    const index = aliasSampler(aliasTable(weights), stream);
+    return () => values[index()]!;
+  }
+  const values = dist.choice;
+  const n = values.length;
+  return () => values[Math.floor(next() * n)]!;
+}
+
+/**
+ * Standard normal draws by the Box–Muller transform. Each pair of uniforms gives two independent
+ * normals; the second is kept for the next call.
+ */
+export function standardNormalSampler(stream: RandomStream): () => number {
+  const next = stream.next;
+  let spare = 0;
+  let hasSpare = false;
+  return () => {
+    if (hasSpare) {
+      hasSpare = false;
+      return spare;
+    }
+    const radius = Math.sqrt(-2 * Math.log(1 - next()));
+    const angle = 2 * Math.PI * next();
+    spare = radius * Math.sin(angle);
+    hasSpare = true;
+    return radius * Math.cos(angle);
+  };
+}

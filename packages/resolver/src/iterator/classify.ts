@@ -1,0 +1,84 @@
+import { Rcode, RRType } from '../constants.ts';
+import { isSubdomain, type Name } from '../name.ts';
+import type { Message } from '../message.ts';
+import { groupRRsets, type RR, type RRset } from '../record.ts';
+
+/** What a (scrubbed) response means for the question asked (after Unbound's `response_type`). */
+export const ResponseKind = {
+  /** Records of the asked type at the end of the chain. */
+  Answer: 'answer',
+  /** A CNAME chain leading out of what the server could answer: restart at its target. */
+  Cname: 'cname',
+  /** A delegation to a zone below the one asked. */
+  Referral: 'referral',
+  NxDomain: 'nxdomain',
+  NoData: 'nodata',
+  /** The server is not a working authority for this zone. */
+  Lame: 'lame',
+} as const;
+export type ResponseKind = (typeof ResponseKind)[keyof typeof ResponseKind];
+
+export interface Classified {
+  kind: ResponseKind;
+  /** The answer section's chain in order (CNAMEs, then the records of the asked type). */
+  chain: RR[];
+  /** The last name of the chain: where a negative answer applies or a CNAME leads. */
+  finalName: Name;
+  /** The referral's NS set, or the child's apex NS set seen in the authority section. */
+  ns?: RRset;
+  /** The SOA of a negative answer. */
+  soa?: RRset;
+  /** Why a response counts as lame, for traces. */
+  reason?: string;
+}
+
+/**
+ * Classifies a response from a server of `zone` to (qname, qtype). The response must already be
+ * scrubbed (`scrubResponse`), so every record in it is in the zone's bailiwick.
+ */
+export function classifyResponse(response: Message, qname: Name, qtype: number, zone: Name): Classified {
+  const rcode = response.rcode;
+  if (rcode !== Rcode.NOERROR && rcode !== Rcode.NXDOMAIN) {
+    return { kind: ResponseKind.Lame, chain: [], finalName: qname, reason: `rcode ${rcode}` };
+  }
+  const { chain, finalName, answered } = followChain(response.answer, qname, qtype);
+  const nsSets = groupRRsets(response.authority.filter((rr) => rr.type === RRType.NS));
+  const soa = groupRRsets(response.authority.filter((rr) => rr.type === RRType.SOA))[0];
+  const apexNs = nsSets.find((s) => s.name === zone);
+  const base = { chain, finalName, ...(soa ? { soa } : {}) };
+
+  if (answered) {
+    if (!response.aa) return { ...base, kind: ResponseKind.Lame, reason: 'answer without AA' };
+    return { ...base, kind: ResponseKind.Answer, ...(apexNs ? { ns: apexNs } : {}) };
+  }
+  if (rcode === Rcode.NXDOMAIN) {
+    // An NXDOMAIN speaks of the chain's last name; past the zone's edge it can only be the CNAME's.
+    return { ...base, kind: isSubdomain(finalName, zone) ? ResponseKind.NxDomain : ResponseKind.Cname };
+  }
+
+  const cut = nsSets.find((s) => s.name !== zone && isSubdomain(s.name, zone) && isSubdomain(finalName, s.name));
+  if (cut && !soa) return { ...base, kind: ResponseKind.Referral, ns: cut };
+  if (chain.length > 0) {
+    // The chain left the zone (the scrubber cut it), or ends in a name the zone knows is empty.
+    if (response.aa && soa && isSubdomain(finalName, zone)) return { ...base, kind: ResponseKind.NoData };
+    if (!response.aa) return { ...base, kind: ResponseKind.Lame, reason: 'CNAME without AA' };
+    return { ...base, kind: ResponseKind.Cname };
+  }
+  if (response.aa) return { ...base, kind: ResponseKind.NoData, ...(apexNs ? { ns: apexNs } : {}) };
+  if (nsSets.length > 0) return { ...base, kind: ResponseKind.Lame, reason: 'referral upward or sideways' };
+  return { ...base, kind: ResponseKind.Lame, reason: 'not authoritative and not a referral' };
+}
+
+function followChain(answer: readonly RR[], qname: Name, qtype: number): { chain: RR[]; finalName: Name; answered: boolean } {
+  const chain: RR[] = [];
+  let name = qname;
+  for (let hops = 0; hops <= answer.length; hops++) {
+    const matches = answer.filter((rr) => rr.name === name && (rr.type === qtype || qtype === RRType.ANY));
+    if (matches.length > 0) return { chain: chain.concat(matches), finalName: name, answered: true };
+    const cname = answer.find((rr) => rr.name === name && rr.type === RRType.CNAME);
+    if (!cname || qtype === RRType.CNAME || chain.includes(cname)) break;
+    chain.push(cname);
+    name = cname.data as string;
+  }
+  return { chain, finalName: name, answered: false };
+}

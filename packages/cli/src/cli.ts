@@ -3,6 +3,7 @@ import { InputError } from '@cutover/resolver';
 import { serveCommand } from './commands/serve.ts';
 import { resolverCommand } from './commands/resolver.ts';
 import { resolveCommand } from './commands/resolve.ts';
+import { chartCommand } from './commands/chart.ts';
 
 /**
  * Parses argv and runs one command. Bad input of any kind (a flag, a file, a name) ends in one
@@ -16,6 +17,7 @@ export async function runCli(argv: string[]): Promise<number> {
       .command(serveCommand)
       .command(resolverCommand)
       .command(resolveCommand)
+      .command(chartCommand)
       .demandCommand(1, 'name a command: serve, resolver or resolve')
       .strict()
       .help()

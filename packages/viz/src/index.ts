@@ -1,0 +1,13 @@
+export { adoptionChart, adoptionGeometry, adoptionReadouts, firstTtlsWindow, type AdoptionOptions, type AdoptionGeometry, type AdoptionReadouts } from './charts/adoption.ts';
+export { sharesChart, type SharesOptions } from './charts/shares.ts';
+export { timelineChart, LANES, type TimelineOptions } from './charts/timeline.ts';
+export { loadChart, type LoadOptions } from './charts/load.ts';
+export { profilesChart, profileSummaries, type ProfilesOptions, type ProfileSummary } from './charts/profiles.ts';
+export { CHARTS, type ChartSpec } from './charts/index.ts';
+export { svgToPng, FONT_FILES, type PngOptions } from './png.ts';
+export { renderReport, type RenderedCharts } from './report.ts';
+export { writeCharts } from './write.ts';
+export { ruleOfThumbShare, linearShare } from './models.ts';
+export { timeTicks, formatTick, type TimeTicks, type TimeUnit } from './time-axis.ts';
+export { formatDuration, formatOffset, formatShare } from './format.ts';
+export type { TimeWindow } from './time-scale.ts';

@@ -15,3 +15,8 @@ export { sampler, standardNormalSampler } from './random/sampler.ts';
 export { zipfSampler } from './random/zipf.ts';
 export { aliasTable, aliasSampler, weightedChoice, type AliasTable } from './random/alias-table.ts';
 export { ksStatistic, ksCriticalValue, ksPValue } from './stats/ks.ts';
+export { loadScenario, parseScenario, type ParseOptions } from './scenario/load.ts';
+export { ScenarioError, formatProblem, type ScenarioProblem } from './scenario/errors.ts';
+export { parseDuration, formatDuration, DurationError } from './scenario/duration.ts';
+export { RESOLVER_MIXES, STUB_MIXES } from './scenario/defaults.ts';
+export type * from './scenario/types.ts';

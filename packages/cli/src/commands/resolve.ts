@@ -1,10 +1,10 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { CommandModule } from 'yargs';
-import { drive, getProfile, makeQuery, Recursor, Transport, RRType } from '@cutover/resolver';
+import { drive, formatTrace, getProfile, makeQuery, Recursor, Transport, RRType } from '@cutover/resolver';
 import { loadRootHints } from '../root-hints.ts';
 import { parseQueryName, parseQueryType } from './options.ts';
 import { formatMessage } from '../format-message.ts';
-import { formatTrace } from '../format-trace.ts';
+
 import { wallClock } from '../wall-clock.ts';
 
 interface ResolveArgs {

@@ -25,7 +25,7 @@ export const resolverCommand: CommandModule<object, ResolverArgs> = {
     const profile = getProfile(args.profile);
     const rootHints = await loadRootHints(args['root-hints']);
     const log = (line: string) => process.stderr.write(`cutover resolver: ${line}\n`);
-    const recursor = new Recursor({ rootHints, profile, random: () => randomInt(0, 2 ** 32) / 2 ** 32, cookieSecret: randomBytes(16) });
+    const recursor = new Recursor({ rootHints, profile, random: () => randomInt(0, 2 ** 32) / 2 ** 32, cookieSecret: randomBytes(16), trace: false });
     const transport = new Transport();
     const server = await startDnsServer({
       listen,
@@ -33,7 +33,10 @@ export const resolverCommand: CommandModule<object, ResolverArgs> = {
       log,
     });
     log(`profile ${args.profile}, answering on ${server.addresses.map((a) => `${a.address}:${a.port}`).join(', ')}`);
+    // Expired entries stay in the cache until swept; once a minute keeps memory bounded.
+    const sweeper = setInterval(() => recursor.cache.sweep(wallClock()), 60_000).unref();
     await untilSignalled(['SIGINT', 'SIGTERM']);
+    clearInterval(sweeper);
     await server.close();
     transport.close();
   },

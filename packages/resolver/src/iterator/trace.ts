@@ -1,6 +1,7 @@
 import { rcodeName, typeName } from '../constants.ts';
 import type { Name } from '../name.ts';
 import type { RR } from '../record.ts';
+import { formatRR } from '../rdata-text.ts';
 
 /** One query of a resolution and what came of it, for `cutover resolve --trace`. */
 export interface TraceStep {
@@ -22,22 +23,17 @@ export interface TraceStep {
   records: RR[];
 }
 
-/** Renders steps like `dig +trace`: the records, then ";; Received … from SERVER (ZONE) …". */
+/** Renders steps in the spirit of `dig +trace`: each query, the records that came back, then its outcome and time. */
 export function formatTrace(steps: readonly TraceStep[]): string {
   const lines: string[] = [];
+  // Offsets from the first query read better than clock values, which are epoch seconds in the daemon.
+  const start = steps[0]?.sent ?? 0;
   for (const s of steps) {
-    lines.push(`;; ${s.name} ${typeName(s.type)} → ${s.server} (${s.zone}) at ${s.sent.toFixed(3)} s`);
-    for (const rr of s.records) lines.push(`${rr.name}\t${rr.ttl}\t${typeName(rr.type)}\t${formatData(rr.data)}`);
+    lines.push(`;; ${s.name} ${typeName(s.type)} → ${s.server} (${s.zone}) at +${(s.sent - start).toFixed(3)} s`);
+    for (const rr of s.records) lines.push(formatRR(rr));
     const rcode = s.rcode === undefined ? '' : ` ${rcodeName(s.rcode)}`;
     const detail = s.detail ? ` (${s.detail})` : '';
     lines.push(`;; ${s.outcome}${rcode}${detail} in ${Math.round((s.received - s.sent) * 1000)} ms`, '');
   }
   return lines.join('\n');
-}
-
-function formatData(data: RR['data']): string {
-  if (typeof data === 'string') return data;
-  if (Array.isArray(data)) return data.map((s) => JSON.stringify(s)).join(' ');
-  if ('raw' in data) return `\\# ${data.raw.length}`;
-  return Object.values(data).join(' ');
 }

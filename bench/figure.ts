@@ -12,12 +12,12 @@ export interface BenchFigure {
 }
 
 export function figure(name: string, unit: string, value: number, baseline: number): BenchFigure {
-  return { name, unit, value: round(value), baseline: round(baseline), ratio: round(value / baseline, 3) };
+  return { name, unit, value: significant(value), baseline: significant(baseline), ratio: significant(value / baseline) };
 }
 
-function round(x: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+/** Four significant digits: enough for figures that drift by percents from run to run. */
+function significant(x: number): number {
+  return Number(x.toPrecision(4));
 }
 
 /** Best of `runs` timings of `work`, in seconds, after one warm-up run. */

@@ -9,20 +9,9 @@ import { dnsperf } from './dnsperf.ts';
 import { startDaemon, startLab, stopDaemon } from '../packages/cli/test/lab.ts';
 import { startUnbound } from '../packages/cli/test/unbound.ts';
 import { dig } from '../packages/cli/test/dig.ts';
+import { mulberry32 } from '../packages/resolver/test/net/fuzz-harness.ts';
 
 const LAB = resolve(import.meta.dirname, '../scenarios/zones/lab');
-
-/** A fixed, cheap PRNG so that the benchmark's server choices repeat from run to run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The machine-speed baseline for in-process figures: a bare loop of Map lookups on keys shaped

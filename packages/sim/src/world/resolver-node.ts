@@ -1,0 +1,796 @@
+/**
+ * One recursive resolver in the simulation: a real `Recursor` (its own cache and profile) driven
+ * by the engine over the in-memory network, watching one question that its clients ask as an
+ * aggregate Poisson stream of rate Λ.
+ *
+ * Client lookups are not events. Between two resolutions every lookup is answered from the same
+ * cached data, so only the first lookup after the cached answer stops being served (or enters
+ * BIND's prefetch window) matters, and by memorylessness it comes Exp(Λ) after that moment. That
+ * lookup starts a real resolution; lookups arriving while it runs join it (coalescing: one
+ * resolution of the question at a time). The answer class the resolver gives (new provider's
+ * data, old provider's, failed, stale) is therefore piecewise constant in time, and the node
+ * reports its pieces to an observer.
+ *
+ * Skipping (docs/simulation.md): after a clean refresh (the same provider answered the same
+ * class, every query answered, no cache entry but the watched answer changed) the following
+ * refreshes up to the next boundary would do exactly the same, so they are drawn but not run:
+ * their arrival gaps and latencies are drawn from the same streams in the same order as real
+ * refreshes would draw them (the iterator's randomness is derived per refresh, so they need none
+ * of it), their queries are counted, and the last one's answer is stored in the cache before
+ * the first refresh after the boundary runs for real. When a world change is announced inside a
+ * plan, the plan is cut and the unused draws are given back, so the node behaves exactly as with
+ * skipping off.
+ */
+import {
+  makeQuery,
+  prefetchDue,
+  Rank,
+  Rcode,
+  Recursor,
+  RRType,
+  selfAndAncestors,
+  type IterativeResolution,
+  type Message,
+  type Name,
+  type PositiveEntry,
+  type Profile,
+  type ResolverAction,
+  type RR,
+} from '@cutover/resolver';
+import type { Engine, EventHandle } from '../engine/engine.ts';
+import { NO_EVENT } from '../engine/engine.ts';
+import type { Distribution } from '../random/distribution.ts';
+import { sampler } from '../random/sampler.ts';
+import { streamFor, type StreamPathComponent } from '../random/streams.ts';
+import { AnswerClass } from './answer-class.ts';
+import { BufferedDraws } from './buffered-draws.ts';
+import { refreshRandom } from './refresh-random.ts';
+import type { ChangeHorizon, ChangeListener } from './change-horizon.ts';
+import type { Exchange, Network, NetworkClient } from './network.ts';
+
+/** Where a node reports what its clients get and where its cached delegation points. */
+export interface ResolverObserver {
+  /** From `from` on, lookups at resolver `node` get answers of class `cls`. */
+  answerClassChanged(node: number, cls: AnswerClass, from: number): void;
+  /** From `from` on, the resolver's cached delegation of the watched zone points at `side` (Failed: none usable). */
+  delegationSideChanged(node: number, side: AnswerClass, from: number): void;
+}
+
+export interface ResolverNodeOptions {
+  /** The node's index: its name in the observer's reports. */
+  index: number;
+  /**
+   * Names the node's random streams (under 'resolver'), e.g. ['entity', 17, 'shard', 2]; by
+   * default its index. A name that does not depend on how many nodes were added before keeps
+   * every node's draws unchanged when another is added.
+   */
+  streamPath?: readonly StreamPathComponent[];
+  /** The replication's seed. */
+  seed: StreamPathComponent;
+  /** The resolver's own address (server cookies are bound to it). */
+  address: string;
+  profile: Profile;
+  rootHints: RR[];
+  /** The watched question; `zone` is the zone being migrated, whose delegation the node reports. */
+  watch: { name: Name; type: number; zone: Name };
+  /** Resolver-side Poisson rate of client lookups of the watched question, per second (> 0). */
+  rate: number;
+  /** One-way latency of every link from this resolver, seconds, drawn per direction per query. */
+  latency: Distribution;
+  /** Answer class of data served by provider `provider` (a network provider index). */
+  classify: (provider: number) => AnswerClass;
+  /** Whether clean refreshes may be skipped (default true). */
+  skip?: boolean;
+  /** Time of the node's start: its first lookup comes Exp(Λ) after it, into an empty cache. */
+  start?: number;
+}
+
+export interface ResolverWorld {
+  engine: Engine;
+  network: Network;
+  horizon: ChangeHorizon;
+  observer: ResolverObserver;
+}
+
+/**
+ * The planned skipped refreshes and the draws they used, in draw order. The arrays are reused
+ * from plan to plan; `count` says how much of them is this plan.
+ */
+interface SkipPlan {
+  count: number;
+  /** Start times of the skipped refreshes. */
+  times: Float64Array;
+  /** Per skipped refresh: 2 latencies per query (out, back), in order. */
+  latencies: Float64Array;
+  /** The arrival gap drawn after each skipped refresh (the one that timed the next refresh). */
+  gaps: Float64Array;
+  /** Queries per refresh, and the provider that answered them. */
+  queries: number;
+  provider: number;
+  /** Start time of the refresh that runs for real after the plan: the first at or after its boundary. */
+  realAt: number;
+  /** Lifetime the watched answer gets at each refresh, and its expiry after the clean refresh that made the plan. */
+  lifetime: number;
+  firstExpires: number;
+  /** The clean refresh's cached answer, which each skipped refresh stores again. */
+  answer: PositiveEntry | undefined;
+}
+
+/** A cache in front of this resolver (a forwarder), told the answer to a lookup it passed on. */
+export interface ForwardingClient {
+  /** The answer's class and the TTL the resolver gave with it (0 for a failure). */
+  forwardedAnswer(cls: AnswerClass, ttl: number, now: number): void;
+}
+
+/** What a lookup at some moment inside a plan meets: the cached answer, a refresh on its way, or nothing. */
+type PlannedState = { kind: 'hit'; ttl: number } | { kind: 'in-flight'; until: number; ttl: number } | { kind: 'miss' };
+
+/** What a refresh did, to decide whether it was clean. */
+interface RefreshRecord {
+  queries: number;
+  timeouts: number;
+  /** Provider of every server that answered; -2 when they differ. */
+  provider: number;
+  classBefore: AnswerClass | undefined;
+  /** The live cache entries when the refresh began, to see whether it changed any. */
+  before: PositiveEntry[] | undefined;
+  /** The answer came from the cache while the refresh went on (BIND prefetch). */
+  prefetched: boolean;
+  /** The client's answer, unless prefetched. */
+  response: Message | undefined;
+}
+
+export class ResolverNode implements NetworkClient, ChangeListener {
+  readonly index: number;
+  readonly recursor: Recursor;
+  readonly rate: number;
+  /** Refreshes (resolutions caused by a lookup), run and skipped. */
+  refreshes = 0;
+  /** Refreshes skipped. */
+  skipped = 0;
+  /** Skipped refreshes run late, as of their own time, because a change was announced for the moment it happened. */
+  replayed = 0;
+  /** Answer class now; undefined before the first answer. */
+  answerClass: AnswerClass | undefined;
+  delegationSide: AnswerClass | undefined;
+  private lastClassChange = -Infinity;
+
+  private readonly engine: Engine;
+  private readonly network: Network;
+  private readonly horizon: ChangeHorizon;
+  private readonly observer: ResolverObserver;
+  private readonly query: Message;
+  private readonly watch: { name: Name; type: number; zone: Name };
+  private readonly classify: (provider: number) => AnswerClass;
+  private readonly skipping: boolean;
+  private readonly address: string;
+  private readonly gaps: BufferedDraws;
+  private readonly latencies: BufferedDraws;
+  /** Seeds the iterator's randomness of each refresh (refresh-random.ts). */
+  private readonly iteratorSeed: number;
+  private iteratorRandom: () => number;
+
+  private resolution: IterativeResolution | undefined;
+  /** Forwarders waiting for the resolution in flight. */
+  private readonly waiting: ForwardingClient[] = [];
+  private record: RefreshRecord | undefined;
+  private refreshEvent: EventHandle = NO_EVENT;
+  /** When the lookups now waiting began to need a resolution: the new answer's class applies from here. */
+  private neededFrom: number;
+  private plan: SkipPlan | undefined;
+
+  constructor(opts: ResolverNodeOptions, world: ResolverWorld) {
+    if (!(opts.rate > 0 && Number.isFinite(opts.rate))) throw new RangeError(`resolver ${opts.index}: lookup rate must be > 0, got ${opts.rate}`);
+    this.index = opts.index;
+    this.rate = opts.rate;
+    this.engine = world.engine;
+    this.network = world.network;
+    this.horizon = world.horizon;
+    this.observer = world.observer;
+    this.watch = opts.watch;
+    this.classify = opts.classify;
+    this.skipping = opts.skip ?? true;
+    this.address = opts.address;
+    const path = ['resolver', ...(opts.streamPath ?? [opts.index])];
+    const mean = 1 / opts.rate;
+    this.gaps = new BufferedDraws(sampler({ exponential: { mean } }, streamFor(opts.seed, ...path, 'arrivals')));
+    this.latencies = new BufferedDraws(sampler(opts.latency, streamFor(opts.seed, ...path, 'latency')));
+    this.iteratorSeed = Math.floor(streamFor(opts.seed, ...path, 'iterator').next() * 4294967296);
+    this.iteratorRandom = refreshRandom(this.iteratorSeed, -1);
+    const random = (): number => this.iteratorRandom();
+    this.recursor = new Recursor({ rootHints: opts.rootHints, profile: opts.profile, random, trace: false });
+    this.query = makeQuery(0, opts.watch.name, opts.watch.type, { rd: true });
+    const start = opts.start ?? 0;
+    this.neededFrom = start;
+    this.scheduleRefresh(start + this.gaps.next());
+    world.horizon.subscribe(this);
+  }
+
+  // ---- running a refresh -------------------------------------------------------------------
+
+  private scheduleRefresh(at: number): void {
+    this.refreshEvent = this.engine.scheduleAt(at, refreshDue, this);
+  }
+
+  /** The first lookup after the answer stopped being served has come: resolve. */
+  refreshNow(now: number): void {
+    this.refreshEvent = NO_EVENT;
+    const plan = this.plan;
+    if (plan !== undefined) {
+      this.plan = undefined;
+      this.countSkipped(plan, plan.count);
+      this.storeAnswerOf(plan, plan.count - 1);
+    }
+    this.begin(now);
+    this.drive(this.resolution!.start(now), now);
+  }
+
+  private begin(now: number): void {
+    this.iteratorRandom = refreshRandom(this.iteratorSeed, this.refreshes);
+    this.refreshes++;
+    this.record = {
+      queries: 0,
+      timeouts: 0,
+      provider: -1,
+      classBefore: this.answerClass,
+      before: this.skipping ? this.liveEntries(now) : undefined,
+      prefetched: false,
+      response: undefined,
+    };
+    this.resolution = this.recursor.resolve(this.query, now);
+  }
+
+  private drive(actions: ResolverAction[], now: number): void {
+    const record = this.record!;
+    for (const action of actions) {
+      if (action.kind === 'answer') {
+        record.response = action.response;
+        continue;
+      }
+      record.queries++;
+      const out = this.latencies.next();
+      const back = this.latencies.next();
+      this.network.send(this, this.address, action.to, action.ref, action.query, action.timeout, out, back);
+    }
+    const resolution = this.resolution!;
+    if (record.response !== undefined && !resolution.done && record.queries > 0) record.prefetched = true;
+    if (resolution.done) this.finish(now);
+  }
+
+  receive(exchange: Exchange, now: number): void {
+    const resolution = this.resolution;
+    if (resolution === undefined) return;
+    const record = this.record!;
+    if (exchange.reply === undefined) {
+      record.timeouts++;
+      this.drive(resolution.handle({ kind: 'timeout', ref: exchange.ref }, now), now);
+      return;
+    }
+    if (record.provider === -1) record.provider = exchange.provider;
+    else if (record.provider !== exchange.provider) record.provider = -2;
+    this.drive(resolution.handle({ kind: 'response', ref: exchange.ref, message: exchange.reply }, now), now);
+  }
+
+  /** The resolution ended at `now`: classify, report, and time the next refresh. */
+  private finish(now: number): void {
+    const record = this.record!;
+    this.resolution = undefined;
+    this.record = undefined;
+    const watched = this.watchedEntries(record, now);
+    const cls = this.classOf(record, watched, now);
+    this.setClass(cls, record.prefetched ? now : Math.max(this.neededFrom, this.lastClassChange));
+    this.setSide(now);
+    const needAt = Math.max(this.nextNeed(cls, watched, now), now);
+    this.neededFrom = needAt;
+    if (this.waiting.length > 0) this.answerWaiting(cls, record, now);
+    const next = needAt + this.gaps.next();
+    if (this.skipping && this.isClean(record, cls, watched, now)) this.planSkips(record, watched, now, next);
+    else this.scheduleRefresh(next);
+  }
+
+  // ---- what the clients got ----------------------------------------------------------------
+
+  /** The cached RRsets the answer was made of (CNAME links and the final RRset), live or stale. */
+  private watchedEntries(record: RefreshRecord, now: number): PositiveEntry[] {
+    const cache = this.recursor.cache;
+    const out: PositiveEntry[] = [];
+    const response = record.prefetched ? undefined : record.response;
+    if (response !== undefined) {
+      if (response.rcode !== Rcode.NOERROR) return out;
+      const seen = new Set<string>();
+      for (const rr of response.answer) {
+        const key = `${rr.name}|${rr.type}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const entry = cache.getStale(rr.name, rr.type, now);
+        if (entry !== undefined) out.push(entry);
+      }
+      return out;
+    }
+    // A prefetch: the refreshed chain, followed through the cache.
+    let name = this.watch.name;
+    for (let links = 0; links <= this.recursor.limits.maxCnameLinks; links++) {
+      const entry = cache.getStale(name, this.watch.type, now);
+      if (entry !== undefined) {
+        out.push(entry);
+        return out;
+      }
+      const cname = cache.getStale(name, RRType.CNAME, now);
+      if (cname === undefined) return out;
+      out.push(cname);
+      name = cname.rrset.data[0] as string;
+    }
+    return out;
+  }
+
+  private classOf(record: RefreshRecord, watched: PositiveEntry[], now: number): AnswerClass {
+    const response = record.prefetched ? undefined : record.response;
+    if (response !== undefined && (response.rcode !== Rcode.NOERROR || response.answer.length === 0)) return AnswerClass.Failed;
+    const final = watched[watched.length - 1];
+    if (final === undefined || final.rrset.type !== this.watch.type) return AnswerClass.Failed;
+    if (this.recursor.cache.remaining(final, now) < 0) return AnswerClass.Stale;
+    const provider = final.server === undefined ? -1 : this.network.providerAt(final.server);
+    if (provider < 0) throw new Error(`resolver ${this.index}: cached answer from ${final.server ?? 'nowhere'}, which no server ever had`);
+    return this.classify(provider);
+  }
+
+  private setClass(cls: AnswerClass, from: number): void {
+    if (cls === this.answerClass) return;
+    this.answerClass = cls;
+    this.lastClassChange = from;
+    this.observer.answerClassChanged(this.index, cls, from);
+  }
+
+  /** Which provider the resolver's cached delegation for the watched zone points at now. */
+  private setSide(now: number): void {
+    const cut = this.recursor.findCut(this.watch.name, now);
+    let side: AnswerClass = AnswerClass.Failed;
+    if (cut !== undefined && cut.zone === this.watch.zone) {
+      for (const addresses of cut.addresses.values()) {
+        const provider = addresses.length > 0 ? this.network.providerAt(addresses[0]!) : -1;
+        if (provider >= 0) {
+          side = this.classify(provider);
+          break;
+        }
+      }
+    }
+    if (side === this.delegationSide) return;
+    this.delegationSide = side;
+    this.observer.delegationSideChanged(this.index, side, now);
+  }
+
+  /**
+   * The moment from which a lookup needs a resolution again: the answer stops being served, or
+   * enters the prefetch window; a cached negative answer expires; a remembered SERVFAIL ends; at
+   * once after any other failure or a stale answer (each lookup tries again).
+   */
+  private nextNeed(cls: AnswerClass, watched: PositiveEntry[], now: number): number {
+    const cache = this.recursor.cache;
+    if (cls === AnswerClass.Failed || cls === AnswerClass.Stale) {
+      const { name, type } = this.watch;
+      if (cache.hasServfail(name, type, now)) return now + this.recursor.profile.failure.servfailTtl;
+      const negative = cache.getNegative(name, type, now);
+      return negative === undefined ? now : this.needMoment(negative.expires, 0);
+    }
+    let need = Infinity;
+    for (const entry of watched) need = Math.min(need, this.needMoment(entry.expires, entry.ttl));
+    return need === Infinity ? now : need;
+  }
+
+  /** For an entry expiring at `expires` with lifetime `ttl`: when a lookup first needs a resolution. */
+  private needMoment(expires: number, ttl: number): number {
+    const policy = this.recursor.cache.policy;
+    const prefetch = policy.prefetch;
+    // remainingTtl(): served while expires − floor(now) > 0, or ≥ 0 for serve-zero.
+    const end = policy.expiry === 'serve-zero' ? expires + 1 : expires;
+    if (prefetch !== undefined && ttl >= prefetch.eligible) return Math.min(end, expires - prefetch.trigger);
+    return end;
+  }
+
+  // ---- skipping ----------------------------------------------------------------------------
+
+  /** The live positive entries of the cache (and, parent-centric, the watched name's delegations). */
+  private liveEntries(now: number): PositiveEntry[] {
+    const cache = this.recursor.cache;
+    const out: PositiveEntry[] = [];
+    for (const entry of cache.entries()) if (cache.remaining(entry, now) >= 0) out.push(entry);
+    if (this.recursor.profile.delegation.parentCentric) {
+      for (const zone of selfAndAncestors(this.watch.name)) {
+        const entry = cache.delegation(zone, now);
+        if (entry !== undefined) out.push(entry);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A refresh is clean when it could be repeated with the same effect: every query answered by
+   * one provider, the answer class unchanged, and every cache entry but the watched answer as it
+   * was (re-stored with the same expiry, rank and data counts as unchanged: Unbound re-stores
+   * the child's NS set from each answer's authority section, clamped to the same expiry).
+   */
+  private isClean(record: RefreshRecord, cls: AnswerClass, watched: PositiveEntry[], now: number): boolean {
+    if (record.timeouts > 0 || record.queries === 0 || record.provider < 0) return false;
+    if (cls !== record.classBefore || (cls !== AnswerClass.New && cls !== AnswerClass.Old)) return false;
+    const cache = this.recursor.cache;
+    const parentCentric = this.recursor.profile.delegation.parentCentric;
+    const isWatched = (entry: PositiveEntry): boolean => watched.some((w) => sameKey(w, entry));
+    let kept = 0;
+    for (const before of record.before!) {
+      if (isWatched(before)) continue;
+      const set = before.rrset;
+      const delegation = parentCentric && before.rank === Rank.Referral ? cache.delegation(set.name, now) : undefined;
+      const current = delegation ?? cache.get(set.name, set.type, now, set.class);
+      // Entries that expired during the refresh are not changes it made.
+      if (current === undefined) {
+        if (cache.remaining(before, now) < 0) continue;
+        return false;
+      }
+      if (current !== before && !sameEntry(current, before)) return false;
+      kept++;
+    }
+    // Nothing added: as many live entries (besides the watched ones) as were kept.
+    let live = 0;
+    for (const entry of this.liveEntries(now)) if (!isWatched(entry)) live++;
+    return live === kept;
+  }
+
+  /**
+   * The boundary of a plan made at `now`: the next announced world change, or the moment an
+   * entry that a refresh of the watched name relies on stops being served (for a profile that
+   * adopts the child's NS set near the end of the parent's, the start of that window). A refresh
+   * answered from the zone's cached cut reads only the cut's NS set and its servers' addresses,
+   * so entries above the cut (the TLD's and the root's) cannot change it while those live.
+   */
+  private boundary(now: number): number {
+    const cache = this.recursor.cache;
+    const profile = this.recursor.profile;
+    const nearExpiry = profile.delegation.childNsInAuthority === 'near-expiry' || profile.delegation.childNsInAnswer === 'near-expiry';
+    const serveZero = cache.policy.expiry === 'serve-zero';
+    let bound = this.horizon.nextChangeFrom(now);
+    const consider = (entry: PositiveEntry | undefined): void => {
+      if (entry === undefined) return;
+      const end = serveZero ? entry.expires + 1 : entry.expires;
+      if (end <= now) return;
+      bound = Math.min(bound, end);
+      if (nearExpiry && entry.rrset.type === RRType.NS) {
+        // A refresh inside the window may adopt the child's set; this one, inside it already, did not.
+        const window = entry.expires - Math.max(profile.delegation.nearExpiry.seconds, profile.delegation.nearExpiry.fraction * entry.ttl);
+        if (window > now) bound = Math.min(bound, window);
+      }
+    };
+    const cut = this.recursor.findCut(this.watch.name, now);
+    if (cut === undefined) return now;
+    consider(cache.get(cut.zone, RRType.NS, now));
+    if (profile.delegation.parentCentric) consider(cache.delegation(cut.zone, now));
+    for (const name of cut.nsNames) {
+      consider(cache.get(name, RRType.A, now));
+      consider(cache.get(name, RRType.AAAA, now));
+    }
+    return bound;
+  }
+
+  /**
+   * After a clean refresh that ended at `now`, with the next refresh due at `next`: draws the
+   * refreshes that cannot change anything, up to the boundary, and schedules the first one after
+   * it to run for real.
+   */
+  private planSkips(record: RefreshRecord, watched: PositiveEntry[], now: number, next: number): void {
+    let at = next;
+    // The watched answer here is one RRset (CNAME chains make several, and are not skipped).
+    if (watched.length === 1) {
+      const bound = this.boundary(now);
+      const lifetime = watched[0]!.ttl;
+      const queries = record.queries;
+      const plan = this.planArrays(queries);
+      plan.provider = record.provider;
+      plan.lifetime = lifetime;
+      plan.firstExpires = watched[0]!.expires;
+      let count = 0;
+      let latencyCount = 0;
+      while (at < bound && count < MAX_PLANNED) {
+        // Suppose the refresh at `at` is skipped: draw what it would, and time the next one.
+        if (count === plan.times.length) this.growPlan(plan);
+        let t = at;
+        for (let q = 0; q < queries; q++) {
+          const out = this.latencies.next();
+          const back = this.latencies.next();
+          plan.latencies[latencyCount + 2 * q] = out;
+          plan.latencies[latencyCount + 2 * q + 1] = back;
+          t = t + out;
+          t = t + back;
+        }
+        const expires = Math.floor(t) + lifetime;
+        const gap = this.gaps.next();
+        const following = Math.max(this.needMoment(expires, lifetime), t) + gap;
+        plan.times[count] = at;
+        plan.gaps[count] = gap;
+        count++;
+        latencyCount += 2 * queries;
+        at = following;
+      }
+      plan.count = count;
+      plan.realAt = at;
+      plan.answer = watched[0]!;
+      if (count > 0) this.plan = plan;
+    }
+    this.scheduleRefresh(at);
+  }
+
+  private planStore: SkipPlan | undefined;
+
+  /** The node's plan arrays, sized for plans of `queries` queries per refresh. */
+  private planArrays(queries: number): SkipPlan {
+    let plan = this.planStore;
+    if (plan === undefined) {
+      const size = 64;
+      plan = { count: 0, times: new Float64Array(size), gaps: new Float64Array(size), latencies: new Float64Array(2 * queries * size), queries, provider: -1, realAt: 0, lifetime: 0, firstExpires: 0, answer: undefined };
+      this.planStore = plan;
+    }
+    if (plan.latencies.length < 2 * queries * plan.times.length) plan.latencies = new Float64Array(2 * queries * plan.times.length);
+    plan.queries = queries;
+    plan.count = 0;
+    return plan;
+  }
+
+  private growPlan(plan: SkipPlan): void {
+    const size = plan.times.length * 2;
+    const grow = (a: Float64Array, n: number): Float64Array => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    plan.times = grow(plan.times, size);
+    plan.gaps = grow(plan.gaps, size);
+    plan.latencies = grow(plan.latencies, 2 * plan.queries * size);
+  }
+
+  /**
+   * Leaves in the cache what skipped refresh `i` of `plan` stored: the clean refresh's answer,
+   * stored again when its queries came back. A clean refresh changes nothing else, so after
+   * this the cache is as if every skipped refresh had run.
+   */
+  private storeAnswerOf(plan: SkipPlan, i: number): void {
+    const answer = plan.answer!;
+    let t = plan.times[i]!;
+    for (let q = 0; q < plan.queries; q++) {
+      t = t + plan.latencies[2 * (i * plan.queries + q)]!;
+      t = t + plan.latencies[2 * (i * plan.queries + q) + 1]!;
+    }
+    const origin = { ...(answer.server === undefined ? {} : { server: answer.server }), ...(answer.zone === undefined ? {} : { zone: answer.zone }) };
+    const entry = this.recursor.cache.store(answer.rrset, answer.rank, t, origin);
+    // The lookups after it wait from its answer's need moment, as after a refresh that ran.
+    if (entry !== undefined) this.neededFrom = Math.max(this.needMoment(entry.expires, entry.ttl), t);
+  }
+
+  /** Counts the first `count` skipped refreshes of `plan`: their queries, at the provider that answered. */
+  private countSkipped(plan: SkipPlan, count: number): void {
+    const load = this.network.load;
+    const queries = plan.queries;
+    for (let i = 0; i < count; i++) {
+      let t = plan.times[i]!;
+      for (let q = 0; q < queries; q++) {
+        const out = plan.latencies[2 * (i * queries + q)]!;
+        const back = plan.latencies[2 * (i * queries + q) + 1]!;
+        load.add(plan.provider, t + out);
+        t = t + out;
+        t = t + back;
+      }
+    }
+    this.refreshes += count;
+    this.skipped += count;
+  }
+
+  /** A world change at `at` was announced at `now`: cut a plan that reaches past it. */
+  changeAnnounced(at: number, now: number): void {
+    const plan = this.plan;
+    if (plan === undefined || plan.realAt < at) return;
+    // The refreshes from the first one at or after `at` on run for real; so does the last one before it.
+    let kept = 0;
+    while (kept < plan.count && plan.times[kept]! < at) kept++;
+    this.engine.cancel(this.refreshEvent);
+    this.refreshEvent = NO_EVENT;
+    if (kept === 0) {
+      // No skipped refresh comes before the change: the first one runs for real.
+      this.plan = undefined;
+      this.giveBackFrom(plan, 0);
+      this.scheduleRefresh(plan.times[0]!);
+      return;
+    }
+    const last = kept - 1;
+    const lastAt = plan.times[last]!;
+    this.giveBackFrom(plan, last);
+    if (lastAt >= now) {
+      // The plan goes on, shorter: its refreshes before `last` stay skipped, `last` runs for real.
+      plan.count = last;
+      plan.realAt = lastAt;
+      this.plan = last > 0 ? plan : undefined;
+      this.scheduleRefresh(lastAt);
+      return;
+    }
+    // `last` should have run already: nothing has changed since, so run it now as of its own time.
+    this.plan = undefined;
+    this.countSkipped(plan, last);
+    if (last > 0) this.storeAnswerOf(plan, last - 1);
+    this.replay(lastAt);
+  }
+
+  /** At the end of the run: counts the refreshes a plan skipped, as they all came before the end. */
+  settle(): void {
+    const plan = this.plan;
+    if (plan === undefined) return;
+    this.plan = undefined;
+    this.countSkipped(plan, plan.count);
+    this.storeAnswerOf(plan, plan.count - 1);
+  }
+
+  /** Gives back the draws of skipped refreshes `from`… (they will run for real) and the gaps after them. */
+  private giveBackFrom(plan: SkipPlan, from: number): void {
+    const perRefresh = 2 * plan.queries;
+    this.latencies.giveBack(plan.latencies, from * perRefresh, plan.count * perRefresh);
+    this.gaps.giveBack(plan.gaps, from, plan.count);
+  }
+
+  // ---- lookups passed on by forwarders -------------------------------------------------------
+
+  /**
+   * A lookup a forwarder passes on at `now`. It is answered from the cache when the watched
+   * answer is live there, joins the resolution in flight, or starts one: then it is the first
+   * lookup since the answer expired, and the resolver's own next lookup is drawn afresh after
+   * that resolution (memorylessness). Inside a skip plan, the plan says which of these holds;
+   * only a miss cuts it, so a busy resolver behind forwarders keeps skipping.
+   */
+  forwardedLookup(client: ForwardingClient, now: number): void {
+    const plan = this.plan;
+    if (plan !== undefined) {
+      const state = this.plannedStateAt(plan, now);
+      if (state.kind === 'hit') return client.forwardedAnswer(this.answerClass!, state.ttl, now);
+      if (state.kind === 'in-flight') {
+        this.engine.scheduleAt(state.until, deliverForwarded, { client, cls: this.answerClass!, ttl: state.ttl });
+        return;
+      }
+      // The plan's refresh before `now` runs for real (late, as of its time), then this lookup does.
+      this.changeAnnounced(now, now);
+    }
+    const cache = this.recursor.cache;
+    const entry = this.recursor.lookupCached(this.watch.name, this.watch.type, now);
+    if (entry !== undefined && this.answerClass !== undefined) {
+      const ttl = cache.remaining(entry, now);
+      client.forwardedAnswer(this.answerClass, ttl, now);
+      if (this.resolution !== undefined || !prefetchDue(entry.ttl, ttl, cache.policy)) return;
+      // A lookup in the prefetch window: answered from the cache, and the refresh starts now.
+      this.refreshEarly(now);
+      return;
+    }
+    this.waiting.push(client);
+    if (this.resolution === undefined) this.refreshEarly(now);
+  }
+
+  /**
+   * Starts a refresh now, in place of the one the resolver's own next lookup would start. A plan
+   * made meanwhile (by the late run of the refresh before now) lies wholly after now: it is
+   * dropped and its draws given back, as they belong to refreshes that now come later.
+   */
+  private refreshEarly(now: number): void {
+    const plan = this.plan;
+    if (plan !== undefined) {
+      this.plan = undefined;
+      this.giveBackFrom(plan, 0);
+    }
+    this.engine.cancel(this.refreshEvent);
+    this.refreshEvent = NO_EVENT;
+    this.refreshNow(now);
+  }
+
+  private answerWaiting(cls: AnswerClass, record: RefreshRecord, now: number): void {
+    let ttl = 0;
+    const response = record.prefetched ? undefined : record.response;
+    if (response !== undefined && cls !== AnswerClass.Failed) {
+      for (const rr of response.answer) if (rr.type === this.watch.type) ttl = rr.ttl;
+    }
+    for (const client of this.waiting.splice(0)) client.forwardedAnswer(cls, ttl, now);
+  }
+
+  /**
+   * The watched answer's state at `at` (not before the plan was made) as if the plan's skipped
+   * refreshes had run: each one is in flight from its start for its queries' round trips, then
+   * its answer lives until its expiry, and from the moment a lookup needs a resolution again
+   * (expiry or prefetch window) it is a miss until the next refresh starts.
+   */
+  private plannedStateAt(plan: SkipPlan, at: number): PlannedState {
+    let i = -1;
+    while (i + 1 < plan.count && plan.times[i + 1]! <= at) i++;
+    if (at >= plan.realAt) return { kind: 'miss' };
+    let expires = plan.firstExpires;
+    for (let k = 0; k <= i; k++) {
+      let t = plan.times[k]!;
+      for (let q = 0; q < plan.queries; q++) {
+        t = t + plan.latencies[2 * (k * plan.queries + q)]!;
+        t = t + plan.latencies[2 * (k * plan.queries + q) + 1]!;
+      }
+      if (k === i && at < t) {
+        // Refresh i is on its way. A prefetch leaves the old answer in the cache meanwhile.
+        const remaining = this.recursor.cache.remaining({ expires }, at);
+        if (remaining >= 0) return { kind: 'hit', ttl: remaining };
+        return { kind: 'in-flight', until: t, ttl: plan.lifetime };
+      }
+      expires = Math.floor(t) + plan.lifetime;
+    }
+    if (at >= this.needMoment(expires, plan.lifetime)) return { kind: 'miss' };
+    return { kind: 'hit', ttl: this.recursor.cache.remaining({ expires }, at) };
+  }
+
+  /**
+   * Runs a refresh that was due at `at` (in the past) synchronously, asking the servers as they
+   * were at `at` (the world has not changed since). Used only when a plan is cut by a change
+   * announced for now.
+   */
+  private replay(at: number): void {
+    this.replayed++;
+    this.begin(at);
+    const resolution = this.resolution!;
+    const record = this.record!;
+    let now = at;
+    let actions = resolution.start(now);
+    for (;;) {
+      let send: Extract<ResolverAction, { kind: 'send' }> | undefined;
+      for (const action of actions) {
+        if (action.kind === 'answer') record.response = action.response;
+        else send = action;
+      }
+      if (record.response !== undefined && !resolution.done && send !== undefined) record.prefetched = true;
+      if (send === undefined) break;
+      record.queries++;
+      const out = this.latencies.next();
+      const back = this.latencies.next();
+      const { reply, provider } = this.network.answerAt(this.address, send.to, send.query, now + out);
+      if (provider >= 0) this.network.load.add(provider, now + out);
+      // As on the network, a reply due exactly at the timeout loses to it.
+      if (reply === undefined || now + out + back >= now + send.timeout) {
+        record.timeouts++;
+        now += send.timeout;
+        actions = resolution.handle({ kind: 'timeout', ref: send.ref }, now);
+      } else {
+        if (record.provider === -1) record.provider = provider;
+        else if (record.provider !== provider) record.provider = -2;
+        now = now + out;
+        now = now + back;
+        actions = resolution.handle({ kind: 'response', ref: send.ref, message: reply }, now);
+      }
+    }
+    // The refresh after it comes no earlier than the announced change, so it can be scheduled.
+    this.finish(now);
+  }
+}
+
+/**
+ * Most refreshes one plan skips. Only a bound on the work done at once: where a plan stops early
+ * the next refresh runs for real, which is exactly what would have happened anyway.
+ */
+const MAX_PLANNED = 100_000;
+
+function deliverForwarded(d: { client: ForwardingClient; cls: AnswerClass; ttl: number }, now: number): void {
+  d.client.forwardedAnswer(d.cls, d.ttl, now);
+}
+
+function refreshDue(node: ResolverNode, now: number): void {
+  node.refreshNow(now);
+}
+
+function sameKey(a: PositiveEntry, b: PositiveEntry): boolean {
+  return a.rrset.name === b.rrset.name && a.rrset.type === b.rrset.type && a.rrset.class === b.rrset.class;
+}
+
+/** Same expiry, rank and data: a re-store that changed nothing. */
+function sameEntry(a: PositiveEntry, b: PositiveEntry): boolean {
+  if (a.expires !== b.expires || a.rank !== b.rank) return false;
+  const x = a.rrset.data;
+  const y = b.rrset.data;
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i];
+    const v = y[i];
+    if (u !== v && (typeof u === 'string' || typeof v === 'string' || JSON.stringify(u) !== JSON.stringify(v))) return false;
+  }
+  return true;
+}

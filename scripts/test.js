@@ -15,14 +15,14 @@ let failed = 0;
 try {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   passed = result.numPassedTests;
-  failed = result.numFailedTests + (result.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(result);
+  failed = result.numFailedTests + countFilesFailedWithoutTests(result);
 } catch {
   failed = 1;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
 
-// A suite that fails to load has no failed tests of its own; count it once so it is not hidden.
-function countSuitesWithFailedTests(result) {
-  return result.testResults.filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+// A test file that fails to load has no failed tests of its own; count it once so it is not hidden.
+function countFilesFailedWithoutTests(result) {
+  return result.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
 }

@@ -4,6 +4,10 @@ import { serveCommand } from './commands/serve.ts';
 import { resolverCommand } from './commands/resolver.ts';
 import { resolveCommand } from './commands/resolve.ts';
 import { chartCommand } from './commands/chart.ts';
+import { runCommand } from './commands/run.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { halflifeCommand } from './commands/halflife.ts';
+import { UsageError } from './usage-error.ts';
 
 /**
  * Parses argv and runs one command. Bad input of any kind (a flag, a file, a name) ends in one
@@ -17,8 +21,11 @@ export async function runCli(argv: string[]): Promise<number> {
       .command(serveCommand)
       .command(resolverCommand)
       .command(resolveCommand)
+      .command(runCommand)
+      .command(mergeCommand)
       .command(chartCommand)
-      .demandCommand(1, 'name a command: serve, resolver or resolve')
+      .command(halflifeCommand)
+      .demandCommand(1, 'name a command: run, merge, chart, halflife, serve, resolver or resolve')
       .strict()
       .help()
       .version(false)
@@ -34,11 +41,6 @@ export async function runCli(argv: string[]): Promise<number> {
   if (failure === undefined) return 0;
   process.stderr.write(`cutover: ${failure}\n`);
   return 2;
-}
-
-/** A mistake in the command line itself. */
-export class UsageError extends InputError {
-  override name = 'UsageError';
 }
 
 function describeFailure(error: unknown): string {

@@ -6,7 +6,7 @@ export { profilesChart, profileSummaries, type ProfilesOptions, type ProfileSumm
 export { CHARTS, type ChartSpec } from './charts/index.ts';
 export { svgToPng, FONT_FILES, type PngOptions } from './png.ts';
 export { renderReport, type RenderedCharts } from './report.ts';
-export { writeCharts } from './write.ts';
+export { writeCharts, renderChartFiles, writeOutputFiles, type OutputFile } from './write.ts';
 export { ruleOfThumbShare, linearShare } from './models.ts';
 export { timeTicks, formatTick, type TimeTicks, type TimeUnit } from './time-axis.ts';
 export { formatDuration, formatOffset, formatShare } from './format.ts';

@@ -1,5 +1,5 @@
 import { canonicalName, parseTypeName, type Name } from '@cutover/resolver';
-import { UsageError } from '../cli.ts';
+import { UsageError } from '../usage-error.ts';
 
 export interface ListenAddress {
   address: string;

@@ -1,0 +1,82 @@
+import { Worker } from 'node:worker_threads';
+import { runReplication } from '../build/run-replication.ts';
+import type { ReplicationOutput } from '../replication.ts';
+import type { Scenario } from '../scenario/types.ts';
+import type { WorkerReply } from './replication-worker.ts';
+
+export interface StudyOptions {
+  /** Replication numbers to run (a shard runs a subset); default 0 … scenario.replications − 1. */
+  replications?: readonly number[];
+  /** Worker threads; 1 runs in this thread. */
+  workers?: number;
+  /** Called after each replication finishes. */
+  onProgress?: (done: number, total: number) => void;
+  /** Skip refreshes that cannot change anything (docs/simulation.md); off only to test that it changes nothing. */
+  skip?: boolean;
+}
+
+/**
+ * Runs replications of a scenario, in worker threads when asked. Each replication draws only from
+ * streams derived from (seed, replication, entity), so which thread runs it changes nothing; the
+ * outputs come back in replication order.
+ */
+export async function runStudy(scenario: Scenario, opts: StudyOptions = {}): Promise<ReplicationOutput[]> {
+  const wanted = opts.replications ?? Array.from({ length: scenario.replications }, (_, i) => i);
+  const workers = Math.max(1, Math.min(opts.workers ?? 1, wanted.length));
+  const skip = opts.skip ?? true;
+  const outputs = workers === 1 ? await runHere(scenario, wanted, skip, opts.onProgress) : await runInWorkers(scenario, wanted, workers, skip, opts.onProgress);
+  return outputs.sort((a, b) => a.replication - b.replication);
+}
+
+async function runHere(scenario: Scenario, wanted: readonly number[], skip: boolean, onProgress?: StudyOptions['onProgress']): Promise<ReplicationOutput[]> {
+  const outputs: ReplicationOutput[] = [];
+  for (const replication of wanted) {
+    outputs.push(runReplication(scenario, replication, { skip }));
+    onProgress?.(outputs.length, wanted.length);
+    // Lets a progress bar repaint and signals arrive between replications.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return outputs;
+}
+
+function runInWorkers(scenario: Scenario, wanted: readonly number[], count: number, skip: boolean, onProgress?: StudyOptions['onProgress']): Promise<ReplicationOutput[]> {
+  return new Promise((resolve, reject) => {
+    const queue = [...wanted];
+    const outputs: ReplicationOutput[] = [];
+    const pool: Worker[] = [];
+    let failed = false;
+    const stopAll = () => {
+      for (const w of pool) void w.terminate();
+    };
+    const feed = (worker: Worker) => {
+      const next = queue.shift();
+      if (next === undefined) worker.postMessage({ stop: true });
+      else worker.postMessage({ replication: next });
+    };
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { scenario, skip } });
+      pool.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if ('error' in reply) {
+          failed = true;
+          stopAll();
+          reject(new Error(`replication ${reply.replication} failed: ${reply.error}`));
+          return;
+        }
+        outputs.push(reply.output);
+        onProgress?.(outputs.length, wanted.length);
+        if (outputs.length === wanted.length) {
+          stopAll();
+          resolve(outputs);
+        } else feed(worker);
+      });
+      worker.on('error', (error) => {
+        if (failed) return;
+        failed = true;
+        stopAll();
+        reject(error);
+      });
+      feed(worker);
+    }
+  });
+}

@@ -10,6 +10,7 @@ import {
   parseScenario,
   RESOLVER_MIXES,
   runStudy,
+  STUB_MIXES,
   tailMechanisms,
   type HalflifeRow,
 } from '@cutover/sim';
@@ -20,6 +21,7 @@ import { progressBar } from '../progress-bar.ts';
 interface HalflifeArgs {
   ttl: number;
   mix: string;
+  stub: string;
   periods: number;
   resolvers: number;
   clients: number;
@@ -37,6 +39,7 @@ export const halflifeCommand: CommandModule<object, HalflifeArgs> = {
     y
       .option('ttl', { type: 'number', demandOption: true, describe: 'the TTL, seconds: delegation, child NS and record alike' })
       .option('mix', { type: 'string', default: 'default', describe: `resolver population: ${Object.keys(RESOLVER_MIXES).join(', ')}` })
+      .option('stub', { type: 'string', default: 'default', describe: `stub caches in front of the resolvers: ${Object.keys(STUB_MIXES).join(', ')}` })
       .option('periods', { type: 'number', default: 6, describe: 'rows of the table: after 1, 2, … TTLs' })
       .option('resolvers', { type: 'number', default: 2000, describe: 'resolvers simulated' })
       .option('clients', { type: 'number', default: 100_000, describe: 'clients simulated' })
@@ -49,9 +52,11 @@ export const halflifeCommand: CommandModule<object, HalflifeArgs> = {
     const ttl = wholeAtLeast('--ttl', args.ttl, 1);
     const periods = wholeAtLeast('--periods', args.periods, 1);
     if (!(args.mix in RESOLVER_MIXES)) throw new UsageError(`--mix ${JSON.stringify(args.mix)}: expected one of ${Object.keys(RESOLVER_MIXES).join(', ')}`);
+    if (!(args.stub in STUB_MIXES)) throw new UsageError(`--stub ${JSON.stringify(args.stub)}: expected one of ${Object.keys(STUB_MIXES).join(', ')}`);
     const setup = {
       ttl,
       mix: args.mix,
+      stub: args.stub,
       periods,
       resolvers: wholeAtLeast('--resolvers', args.resolvers, 1),
       clients: wholeAtLeast('--clients', args.clients, 1),
@@ -76,7 +81,7 @@ export const halflifeCommand: CommandModule<object, HalflifeArgs> = {
       await writeOutputFiles([['halflife.svg', svg], ['halflife.png', svgToPng(svg)]], args.out);
     }
     if (args.json) {
-      process.stdout.write(`${JSON.stringify({ ttl, mix: args.mix, rows, fittedHalfLife: round(fitted), tail })}\n`);
+      process.stdout.write(`${JSON.stringify({ ttl, mix: args.mix, stub: args.stub, rows, fittedHalfLife: round(fitted), tail })}\n`);
       return;
     }
     process.stdout.write(

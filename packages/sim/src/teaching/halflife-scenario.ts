@@ -9,6 +9,8 @@ export interface HalflifeSetup {
   ttl: number;
   /** A named resolver mix (compliant, default, isp-floor-24h, …). */
   mix: string;
+  /** A named stub-cache mix (default, none). */
+  stub: string;
   periods: number;
   resolvers: number;
   clients: number;
@@ -18,6 +20,12 @@ export interface HalflifeSetup {
 
 /** Bins per TTL: fine enough to read a share at each whole period. */
 const BINS_PER_TTL = 30;
+
+/**
+ * Each client looks the name up once a minute: a popular name, so that resolvers refresh within a
+ * second or two of an expiry and the "asked often" premise of the linear model holds.
+ */
+const LOOKUPS_PER_HOUR = 60;
 
 /**
  * Time before the change: the longest TTL any resolver of the named mixes may hold (a 24 h floor)
@@ -57,6 +65,8 @@ resolvers:
   mix: ${s.mix}
 clients:
   count: ${s.clients}
+  lookupsPerHour: ${LOOKUPS_PER_HOUR}
+  stub: ${s.stub}
 plan:
   - { id: change, at: ${change}, delegate: { to: new } }
 `;

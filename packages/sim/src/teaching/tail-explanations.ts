@@ -1,3 +1,4 @@
+import { getProfile } from '@cutover/resolver';
 import type { MixEntry } from '../scenario/types.ts';
 
 /**
@@ -15,5 +16,9 @@ export function explainMechanism(label: string, mix: readonly MixEntry[]): strin
   if (entry.profile === 'powerdns') return "adopts the child's NS TTL as soon as it sees it, longer or shorter than the parent's";
   if (entry.profile === 'serve-stale') return 'serves stale answers when the old servers stop answering';
   if (entry.role === 'forwarder') return 'a forwarder adds its own cache in front of its upstream resolver';
+  const prefetch = getProfile(entry.profile).ttl.prefetch;
+  if (prefetch) {
+    return `prefetch: a record asked for in its last ${prefetch.trigger} s is refreshed early, while the old delegation may still be cached, and then held for one more TTL`;
+  }
   return 'honours the TTL: switches at a time uniform within one TTL (the linear model)';
 }

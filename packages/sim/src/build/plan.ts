@@ -8,7 +8,8 @@
  *   which is when the action completes);
  * - delegate, rollback: the registrar submits the new NS set after its delay, the registry
  *   publishes it after its own (completion); white-label names come with their glue, and the
- *   provider's apex NS set is changed to them, as the Route 53 guide has it done;
+ *   provider's apex NS set is changed to them, as the Route 53 guide has it done (with address
+ *   records for those the zone does not already give addresses or a CNAME);
  * - decommission: every server of the provider stops answering (timeouts) or answers REFUSED;
  * - change-address: a server moves. The provider updates its own records of the host (its
  *   infrastructure zone, and that zone's glue at the registry); nobody updates the glue of the
@@ -213,15 +214,23 @@ function withRecords(zone: Zone, records: readonly RR[]): Zone {
   return zone.withChanges({ remove, put });
 }
 
-/** A zone edit making the white-label hosts the apex NS set (same TTL), with their in-zone addresses. */
+/**
+ * A zone edit making the white-label hosts the apex NS set (same TTL), with an address record for
+ * each in-zone host the zone does not define already: a host the owner gave a CNAME (the mistake
+ * RFC 1912 §2.4 warns of) or addresses of its own keeps what the owner wrote.
+ */
 function whiteLabelApex(hosts: readonly { name: Name; address: string }[]): (zone: Zone) => Zone {
   return (zone) => {
     const { origin, apexNs } = zone;
+    const defined = (name: Name): boolean => ADDRESS_OR_ALIAS.some((type) => zone.get(name, type) !== undefined);
     return zone.withChanges({
       put: [
         rrset(origin, RRType.NS, apexNs.ttl, hosts.map((h) => h.name)),
-        ...hosts.filter((h) => isSubdomain(h.name, origin)).map((h) => rrset(h.name, RRType.A, apexNs.ttl, [h.address])),
+        ...hosts.filter((h) => isSubdomain(h.name, origin) && !defined(h.name)).map((h) => rrset(h.name, RRType.A, apexNs.ttl, [h.address])),
       ],
     });
   };
 }
+
+/** Record types that say where a host is: an address of its own, or an alias. */
+const ADDRESS_OR_ALIAS = [RRType.A, RRType.AAAA, RRType.CNAME] as const;

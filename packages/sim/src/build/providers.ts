@@ -38,16 +38,18 @@ export function apexHosts(provider: Provider, whiteLabel: readonly HostAddress[]
 }
 
 /**
- * The domain's zone at `provider`: its SOA and an NS set of `hosts` (with address records for
- * hosts under the domain, which white-label names are), and `records`.
+ * The domain's zone at `provider`: its SOA and an NS set of `hosts`, `records`, and an address
+ * record for each host under the domain (white-label names are) that `records` do not place
+ * already: a host the zone data gives addresses or a CNAME keeps what the data says.
  */
 export function domainZone(ctx: BuildContext, provider: Provider, hosts: readonly HostAddress[], records: readonly RR[]): Zone {
   const domain = ctx.scenario.domain;
   const { ttl, ...soa } = provider.soa;
+  const placed = new Set(records.filter((rr) => rr.type === RRType.A || rr.type === RRType.AAAA || rr.type === RRType.CNAME).map((rr) => rr.name));
   const sets: RRset[] = [
     rrset(domain, RRType.SOA, ttl, [soa]),
     rrset(domain, RRType.NS, provider.nsTtl, hosts.map((h) => h.name)),
-    ...hosts.filter((h) => isSubdomain(h.name, domain)).map((h) => rrset(h.name, RRType.A, provider.nsTtl, [h.address])),
+    ...hosts.filter((h) => isSubdomain(h.name, domain) && !placed.has(h.name)).map((h) => rrset(h.name, RRType.A, provider.nsTtl, [h.address])),
   ];
   const apex = new Set(sets.map((s) => `${s.name}|${s.type}`));
   for (const set of groupRRsets(records)) if (!apex.has(`${set.name}|${set.type}`)) sets.push(set);

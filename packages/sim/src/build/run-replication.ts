@@ -13,8 +13,8 @@
 import { typeName } from '@cutover/resolver';
 import type { ClassArrays, NameReplication, ReplicationOutput } from '../replication.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { ANSWER_CLASS_COUNT, AnswerClass } from '../world/answer-class.ts';
-import type { ClassSeries } from '../world/metrics.ts';
+import { ANSWER_CLASS_COUNT } from '../world/answer-class.ts';
+import { normalise, type ClassSeries } from '../world/metrics.ts';
 import { clientSideBinIntegrals } from '../world/stub-kernel.ts';
 import { buildWorld, type BuildOptions, type BuiltWorld } from './build-world.ts';
 
@@ -78,9 +78,8 @@ function perLabel(built: BuiltWorld, bins: number): { byProfile: Record<string, 
       const series = metrics.stepSeries(cls, (node) => rates[node] ?? 0);
       perClass.push(clientSideBinIntegrals(series, { kind: 'none' }, 1, metrics.bin, bins));
     }
-    const total = Array.from({ length: bins }, (_, k) => perClass.reduce((sum, c) => sum + c[k]!, 0));
-    byProfile[label] = total.map((t, k) => (t > 0 ? perClass[AnswerClass.New]![k]! / t : 0));
-    byProfileLookups[label] = total;
+    byProfile[label] = Array.from(normalise(perClass).new);
+    byProfileLookups[label] = Array.from({ length: bins }, (_, k) => perClass.reduce((sum, c) => sum + c[k]!, 0));
   }
   return { byProfile, byProfileLookups };
 }

@@ -11,8 +11,13 @@ export interface ChangeListener {
 }
 
 export class ChangeHorizon {
-  /** Announced change times, ascending; times already past are dropped lazily. */
+  /**
+   * Announced change times, ascending, all kept: a resolver's first lookup after an expiry asks
+   * which changes came since (lastChangeIn). Changes are few (publications, server states).
+   */
   private readonly times: number[] = [];
+  /** Index of the first time not known to be in the past; the clock only moves forward. */
+  private cursor = 0;
   private readonly listeners: ChangeListener[] = [];
 
   /** Registers a resolver (or anything that plans ahead) to hear about new changes. */
@@ -36,10 +41,25 @@ export class ChangeHorizon {
   /** The first announced change at or after `t`; Infinity when none. */
   nextChangeFrom(t: number): number {
     const times = this.times;
-    let drop = 0;
-    while (drop < times.length && times[drop]! < t) drop++;
-    // Callers ask with a non-decreasing clock, so a change before `t` is never asked about again.
-    if (drop > 0) times.splice(0, drop);
-    return times.length > 0 ? times[0]! : Infinity;
+    // Callers ask with a non-decreasing clock, so the search resumes where the last one ended.
+    let i = this.cursor;
+    while (i < times.length && times[i]! < t) i++;
+    this.cursor = i;
+    return i < times.length ? times[i]! : Infinity;
+  }
+
+  /** The last announced change at c with `after` < c ≤ `upTo`; undefined when none. */
+  lastChangeIn(after: number, upTo: number): number | undefined {
+    const times = this.times;
+    // Binary search for the first time > upTo.
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (times[mid]! <= upTo) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = times[lo - 1];
+    return last !== undefined && last > after ? last : undefined;
   }
 }

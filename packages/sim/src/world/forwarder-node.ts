@@ -10,6 +10,7 @@ import type { Engine, EventHandle } from '../engine/engine.ts';
 import { sampler } from '../random/sampler.ts';
 import { streamFor, type StreamPathComponent } from '../random/streams.ts';
 import { AnswerClass } from './answer-class.ts';
+import type { ChangeHorizon } from './change-horizon.ts';
 import type { ForwardingClient, ResolverNode, ResolverObserver } from './resolver-node.ts';
 
 export interface ForwarderOptions {
@@ -37,12 +38,14 @@ export class ForwarderNode implements ForwardingClient {
   private readonly ttl: { min: number; max: number };
   private readonly upstream: ResolverNode;
   private neededFrom: number;
+  /** When the lookup passed on now came. */
+  private lookupAt: number;
   private lastClassChange = -Infinity;
   private event: EventHandle | undefined;
 
   constructor(
     opts: ForwarderOptions,
-    private readonly world: { engine: Engine; observer: ResolverObserver },
+    private readonly world: { engine: Engine; observer: ResolverObserver; horizon: ChangeHorizon },
   ) {
     if (!(opts.rate > 0 && Number.isFinite(opts.rate))) throw new RangeError(`forwarder ${opts.index}: lookup rate must be > 0, got ${opts.rate}`);
     if (!(opts.ttl.min >= 0 && opts.ttl.max >= opts.ttl.min)) throw new RangeError(`forwarder ${opts.index}: TTL bounds must satisfy 0 ≤ min ≤ max, got ${opts.ttl.min}…${opts.ttl.max}`);
@@ -53,6 +56,7 @@ export class ForwarderNode implements ForwardingClient {
     this.gaps = sampler({ exponential: { mean: 1 / opts.rate } }, streamFor(opts.seed, 'forwarder', ...(opts.streamPath ?? [opts.index]), 'arrivals'));
     const start = opts.start ?? 0;
     this.neededFrom = start;
+    this.lookupAt = start;
     this.event = world.engine.scheduleAt(start + this.gaps(), lookupDue, this);
   }
 
@@ -60,12 +64,16 @@ export class ForwarderNode implements ForwardingClient {
   lookup(now: number): void {
     this.event = undefined;
     this.forwarded++;
+    this.lookupAt = now;
     this.upstream.forwardedLookup(this, now);
   }
 
   forwardedAnswer(cls: AnswerClass, ttl: number, now: number): void {
     if (cls !== this.answerClass) {
-      const from = Math.max(this.neededFrom, this.lastClassChange);
+      // As for a resolver (ResolverNode.classFrom): no lookup came between the expiry and the one
+      // passed on, and after the last world change in between one would have got this answer.
+      let from = Math.max(this.neededFrom, this.lastClassChange);
+      from = this.world.horizon.lastChangeIn(from, this.lookupAt) ?? from;
       this.answerClass = cls;
       this.lastClassChange = from;
       this.world.observer.answerClassChanged(this.index, cls, from);

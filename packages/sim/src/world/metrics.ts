@@ -201,14 +201,53 @@ function classIntegrals(bin: number, bins: number): BinIntegrals[] {
   return Array.from({ length: ANSWER_CLASS_COUNT }, () => new BinIntegrals(bin, bins));
 }
 
-/** Divides each class's per-bin value by the bin's total over classes (0 where the total is 0). */
-function normalise(perClass: Float64Array[]): ClassSeries {
+/**
+ * Below this share of a bin's lookups a class's value is rounding noise: the bin integrals are
+ * differences of running sums, which leave residues around 1e-16 of the total in classes with
+ * no lookups in the bin. No real share is this small (it would be a millionth of a lookup per bin
+ * for a million clients).
+ */
+const NOISE = 1e-12;
+
+/**
+ * Each class's per-bin value divided by the bin's total over classes: every share in [0, 1], and
+ * where the bin has lookups the shares add up to exactly 1 (summed in class order): the largest
+ * class takes what rounding leaves over, or where that is not exact, the last. All 0 where the
+ * bin has no lookups.
+ */
+export function normalise(perClass: readonly Float64Array[]): ClassSeries {
   const bins = perClass[0]!.length;
+  const classes = perClass.length;
   const out = perClass.map(() => new Float64Array(bins));
   for (let k = 0; k < bins; k++) {
     let total = 0;
-    for (const series of perClass) total += series[k]!;
-    if (total > 0) perClass.forEach((series, cls) => (out[cls]![k] = series[k]! / total));
+    for (let c = 0; c < classes; c++) total += Math.max(0, perClass[c]![k]!);
+    if (!(total > 0)) continue;
+    let largest = 0;
+    let last = 0;
+    for (let c = 0; c < classes; c++) {
+      const share = Math.min(1, Math.max(0, perClass[c]![k]!) / total);
+      out[c]![k] = share < NOISE ? 0 : share;
+      if (out[c]![k]! > out[largest]![k]!) largest = c;
+      if (out[c]![k]! > 0) last = c;
+    }
+    const kept = out[largest]![k]!;
+    let others = 0;
+    for (let c = 0; c < classes; c++) if (c !== largest) others += out[c]![k]!;
+    out[largest]![k] = 1 - others;
+    let sum = 0;
+    for (let c = 0; c < classes; c++) sum += out[c]![k]!;
+    if (sum !== 1) {
+      // Added up in class order, 1 − others can be an ulp off. Then the last class with lookups
+      // takes 1 − p, p the sum of the shares before it, which adds up exactly: for p ≥ 1/2,
+      // 1 − p is exact (Sterbenz); below, its rounding error is at most 2^-54 and p + (1 − p) rounds
+      // to 1. (p < 1, since the last class's share is above the noise.)
+      out[largest]![k] = kept;
+      let prefix = 0;
+      for (let c = 0; c < last; c++) prefix += out[c]![k]!;
+      out[last]![k] = 1 - prefix;
+    }
   }
   return { new: out[0]!, old: out[1]!, failed: out[2]!, stale: out[3]! };
 }
+

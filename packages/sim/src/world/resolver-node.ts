@@ -11,9 +11,10 @@
  * data, old provider's, failed, stale) is therefore piecewise constant in time, and the node
  * reports its pieces to an observer.
  *
- * Skipping (docs/simulation.md): after a clean refresh (the same provider answered the same
- * class, every query answered, no cache entry but the watched answer changed) the following
- * refreshes up to the next boundary would do exactly the same, so they are drawn but not run:
+ * Skipping (docs/simulation.md): after a clean refresh (the same provider answered every query
+ * and gave the same class, the watched answer stored anew, no other cache entry changed or
+ * expired) the following refreshes that end before the next boundary and whose queries would
+ * not time out would do exactly the same, so they are drawn but not run:
  * their arrival gaps and latencies are drawn from the same streams in the same order as real
  * refreshes would draw them (the iterator's randomness is derived per refresh, so they need none
  * of it), their queries are counted, and the last one's answer is stored in the cache before
@@ -127,8 +128,14 @@ type PlannedState = { kind: 'hit'; ttl: number } | { kind: 'in-flight'; until: n
 
 /** What a refresh did, to decide whether it was clean. */
 interface RefreshRecord {
+  /** When the lookup that started it came. */
+  start: number;
   queries: number;
   timeouts: number;
+  /** Replies that refused the question or failed it (REFUSED, SERVFAIL, …): not an answer to repeat. */
+  rejected: number;
+  /** The timeout of each query, in order (kept when skipping: a skipped query slower than it would have timed out). */
+  limits: number[] | undefined;
   /** Provider of every server that answered; -2 when they differ. */
   provider: number;
   classBefore: AnswerClass | undefined;
@@ -229,8 +236,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.iteratorRandom = refreshRandom(this.iteratorSeed, this.refreshes);
     this.refreshes++;
     this.record = {
+      start: now,
       queries: 0,
       timeouts: 0,
+      rejected: 0,
+      limits: this.skipping ? [] : undefined,
       provider: -1,
       classBefore: this.answerClass,
       before: this.skipping ? this.liveEntries(now) : undefined,
@@ -248,6 +258,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
         continue;
       }
       record.queries++;
+      record.limits?.push(action.timeout);
       const out = this.latencies.next();
       const back = this.latencies.next();
       this.network.send(this, this.address, action.to, action.ref, action.query, action.timeout, out, back);
@@ -268,6 +279,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     }
     if (record.provider === -1) record.provider = exchange.provider;
     else if (record.provider !== exchange.provider) record.provider = -2;
+    if (isRejection(exchange.reply)) record.rejected++;
     this.drive(resolution.handle({ kind: 'response', ref: exchange.ref, message: exchange.reply }, now), now);
   }
 
@@ -278,7 +290,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.record = undefined;
     const watched = this.watchedEntries(record, now);
     const cls = this.classOf(record, watched, now);
-    this.setClass(cls, record.prefetched ? now : Math.max(this.neededFrom, this.lastClassChange));
+    this.setClass(cls, record.prefetched ? now : this.classFrom(cls, record.start));
     this.setSide(now);
     const needAt = Math.max(this.nextNeed(cls, watched, now), now);
     this.neededFrom = needAt;
@@ -332,6 +344,20 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const provider = final.server === undefined ? -1 : this.network.providerAt(final.server);
     if (provider < 0) throw new Error(`resolver ${this.index}: cached answer from ${final.server ?? 'nowhere'}, which no server ever had`);
     return this.classify(provider);
+  }
+
+  /**
+   * From when the class `cls` of a resolution started at `start` applies. The lookups waiting for
+   * it began to need it at `neededFrom`, but by the construction of the refresh times none came
+   * before `start`: the span [neededFrom, start) is credited with what a lookup there would have
+   * got. With no world change in it, the same answer as at `start`; after the last world change
+   * in it, likewise; before that change the world was another, so the previous class holds (and
+   * before a node's first answer, none: its lookups there are not counted).
+   */
+  private classFrom(cls: AnswerClass, start: number): number {
+    const from = Math.max(this.neededFrom, this.lastClassChange);
+    if (cls === this.answerClass) return from;
+    return this.horizon.lastChangeIn(from, start) ?? from;
   }
 
   private setClass(cls: AnswerClass, from: number): void {
@@ -410,8 +436,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    * the child's NS set from each answer's authority section, clamped to the same expiry).
    */
   private isClean(record: RefreshRecord, cls: AnswerClass, watched: PositiveEntry[], now: number): boolean {
-    if (record.timeouts > 0 || record.queries === 0 || record.provider < 0) return false;
+    if (record.timeouts > 0 || record.rejected > 0 || record.queries === 0 || record.provider < 0) return false;
     if (cls !== record.classBefore || (cls !== AnswerClass.New && cls !== AnswerClass.Old)) return false;
+    // The answer must be this refresh's own: a prefetch that got nothing leaves the old answer in
+    // the cache, and repeating it would keep serving data that no server gives any more.
+    for (const entry of watched) if (entry.storedAt < record.start) return false;
     const cache = this.recursor.cache;
     const parentCentric = this.recursor.profile.delegation.parentCentric;
     const isWatched = (entry: PositiveEntry): boolean => watched.some((w) => sameKey(w, entry));
@@ -421,11 +450,9 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       const set = before.rrset;
       const delegation = parentCentric && before.rank === Rank.Referral ? cache.delegation(set.name, now) : undefined;
       const current = delegation ?? cache.get(set.name, set.type, now, set.class);
-      // Entries that expired during the refresh are not changes it made.
-      if (current === undefined) {
-        if (cache.remaining(before, now) < 0) continue;
-        return false;
-      }
+      // An entry that expired during the refresh is not a change it made, but the next refresh
+      // would have to learn it again: not one to repeat.
+      if (current === undefined) return false;
       if (current !== before && !sameEntry(current, before)) return false;
       kept++;
     }
@@ -482,6 +509,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       const bound = this.boundary(now);
       const lifetime = watched[0]!.ttl;
       const queries = record.queries;
+      const limits = record.limits!;
       const plan = this.planArrays(queries);
       plan.provider = record.provider;
       plan.lifetime = lifetime;
@@ -492,13 +520,23 @@ export class ResolverNode implements NetworkClient, ChangeListener {
         // Suppose the refresh at `at` is skipped: draw what it would, and time the next one.
         if (count === plan.times.length) this.growPlan(plan);
         let t = at;
+        let late = false;
         for (let q = 0; q < queries; q++) {
           const out = this.latencies.next();
           const back = this.latencies.next();
           plan.latencies[latencyCount + 2 * q] = out;
           plan.latencies[latencyCount + 2 * q + 1] = back;
+          const sent = t;
           t = t + out;
           t = t + back;
+          // As on the network, a reply due at or after the timeout loses to it.
+          if (t >= sent + limits[q]!) late = true;
+        }
+        // A query of this refresh would time out, or its answer would come after the boundary (an
+        // entry it relies on expired meanwhile, or the world changed): it runs for real, with these draws.
+        if (late || t >= bound) {
+          this.latencies.giveBack(plan.latencies, latencyCount, latencyCount + 2 * queries);
+          break;
         }
         const expires = Math.floor(t) + lifetime;
         const gap = this.gaps.next();
@@ -741,6 +779,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       if (record.response !== undefined && !resolution.done && send !== undefined) record.prefetched = true;
       if (send === undefined) break;
       record.queries++;
+      record.limits?.push(send.timeout);
       const out = this.latencies.next();
       const back = this.latencies.next();
       const { reply, provider } = this.network.answerAt(this.address, send.to, send.query, now + out);
@@ -753,6 +792,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       } else {
         if (record.provider === -1) record.provider = provider;
         else if (record.provider !== provider) record.provider = -2;
+        if (isRejection(reply)) record.rejected++;
         now = now + out;
         now = now + back;
         actions = resolution.handle({ kind: 'response', ref: send.ref, message: reply }, now);
@@ -775,6 +815,11 @@ function deliverForwarded(d: { client: ForwardingClient; cls: AnswerClass; ttl: 
 
 function refreshDue(node: ResolverNode, now: number): void {
   node.refreshNow(now);
+}
+
+/** A reply that gives no data to cache: the server refused or failed the question. */
+function isRejection(reply: Message): boolean {
+  return reply.rcode !== Rcode.NOERROR && reply.rcode !== Rcode.NXDOMAIN;
 }
 
 function sameKey(a: PositiveEntry, b: PositiveEntry): boolean {

@@ -102,7 +102,7 @@ export class World {
   addForwarder(opts: Omit<ForwarderOptions, 'index'>): ForwarderNode {
     const index = this.nodes++;
     this.metrics.register(index, opts.rate, 'forwarder', 0);
-    const node = new ForwarderNode({ ...opts, index }, { engine: this.engine, observer: this.metrics });
+    const node = new ForwarderNode({ ...opts, index }, { engine: this.engine, observer: this.metrics, horizon: this.horizon });
     this.forwarders.push(node);
     return node;
   }

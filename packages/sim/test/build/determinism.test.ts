@@ -4,7 +4,8 @@
  * cannot change anything changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../src/build/run-replication.ts';
+import { runReplication, runWorlds } from '../../src/build/run-replication.ts';
+import type { ReplicationOutput } from '../../src/replication.ts';
 import { parseScenario } from '../../src/scenario/load.ts';
 
 function scenario(seed: number) {
@@ -61,15 +62,28 @@ describe('determinism', () => {
     expect(JSON.stringify(runReplication(scenario(7), 1))).not.toBe(a);
   });
 
-  it('skipping clean refreshes gives the same client shares and timeline as running every one', () => {
-    const skipped = runReplication(scenario(7), 0, { skip: true });
-    const full = runReplication(scenario(7), 0, { skip: false });
+  /** Asserts `x` equals `y` to 1e-9 relative (sums of the same terms in another order may differ in the last bits). */
+  function expectClose(x: number, y: number, what: string): void {
+    expect(Math.abs(x - y), `${what}: ${x} vs ${y}`).toBeLessThanOrEqual(1e-9 * Math.max(Math.abs(x), Math.abs(y)));
+  }
+
+  function expectSameOutput(skipped: ReplicationOutput, full: ReplicationOutput): void {
     expect(skipped.timeline).toEqual(full.timeline);
     expect(skipped.changeAt).toBe(full.changeAt);
-    skipped.byName.forEach((name, i) => {
-      for (const cls of ['new', 'old', 'failed', 'stale'] as const) {
-        name.shares[cls].forEach((x, k) => expect(x, `${name.name} ${cls} bin ${k}`).toBeCloseTo(full.byName[i]!.shares[cls][k]!, 5));
-      }
-    });
+    for (const cls of ['new', 'old', 'failed', 'stale'] as const) {
+      skipped.byName.forEach((name, i) => name.shares[cls].forEach((x, k) => expectClose(x, full.byName[i]!.shares[cls][k]!, `${name.name} ${cls} bin ${k}`)));
+      skipped.resolverShares[cls].forEach((x, k) => expectClose(x, full.resolverShares[cls][k]!, `resolverShares.${cls} bin ${k}`));
+    }
+    expect(Object.keys(skipped.load)).toEqual(Object.keys(full.load));
+    for (const [provider, series] of Object.entries(skipped.load)) series.forEach((x, k) => expectClose(x, full.load[provider]![k]!, `load.${provider} bin ${k}`));
+    for (const [label, series] of Object.entries(skipped.byProfile)) series.forEach((x, k) => expectClose(x, full.byProfile[label]![k]!, `byProfile.${label} bin ${k}`));
+  }
+
+  it('skipping clean refreshes changes nothing, from empty caches: shares, resolver shares, load, by profile', () => {
+    expectSameOutput(runWorlds(scenario(7), 0, { skip: true, warmUp: false }), runWorlds(scenario(7), 0, { skip: false, warmUp: false }));
+  });
+
+  it('skipping clean refreshes changes nothing, from warmed-up caches', () => {
+    expectSameOutput(runReplication(scenario(7), 0, { skip: true }), runReplication(scenario(7), 0, { skip: false }));
   });
 });

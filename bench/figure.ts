@@ -15,6 +15,14 @@ export function figure(name: string, unit: string, value: number, baseline: numb
   return { name, unit, value: significant(value), baseline: significant(baseline), ratio: significant(value / baseline) };
 }
 
+/**
+ * A figure against a goal where less is better (seconds, bytes): the ratio is goal / value, so a
+ * ratio of 1 or more meets the goal.
+ */
+export function goalFigure(name: string, unit: string, value: number, goal: number): BenchFigure {
+  return { name, unit, value: significant(value), baseline: significant(goal), ratio: significant(goal / value) };
+}
+
 /** Four significant digits: enough for figures that drift by percents from run to run. */
 function significant(x: number): number {
   return Number(x.toPrecision(4));

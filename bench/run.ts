@@ -4,6 +4,7 @@ import type { BenchFigure } from './figure.ts';
 import { benchResolverInProcess, benchResolverUdp } from './resolver.bench.ts';
 import { benchEngine } from './engine.bench.ts';
 import { benchReport } from './report.bench.ts';
+import { benchSimulation } from './sim.bench.ts';
 
 /**
  * `npm run bench`: every figure with its same-run baseline and ratio, printed and written to
@@ -14,6 +15,7 @@ const suites: [string, () => Promise<BenchFigure[]>][] = [
   ['resolver over UDP', () => benchResolverUdp()],
   ['simulation engine', benchEngine],
   ['report', benchReport],
+  ['simulation, reference scenario', benchSimulation],
 ];
 
 const results: BenchFigure[] = [];

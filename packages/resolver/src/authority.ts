@@ -11,7 +11,7 @@ import { Opcode, Rcode, RRClass, RRType } from './constants.ts';
 import { CookieError, makeServerCookie } from './cookies.ts';
 import { makeResponse, type Cookie, type Message } from './message.ts';
 import { canonicalName, NameError, parentName, ROOT, type Name } from './name.ts';
-import { rrsetRecords, type RRset } from './record.ts';
+import { rrsetRecords, type RR, type RRset } from './record.ts';
 import { ZoneError, type Zone } from './zone.ts';
 
 export interface AuthorityOptions {
@@ -49,8 +49,29 @@ const META_TYPES = new Map<number, number>([
   [254, Rcode.NOTIMP], // MAILA, obsolete
 ]);
 
+/**
+ * The part of a response that depends only on the question and the zones served: what `#resolve`
+ * computes. Zones are immutable values, so it can be kept until the zones are replaced.
+ */
+interface Sections {
+  aa: boolean;
+  rcode: number;
+  answer: readonly RR[];
+  authority: readonly RR[];
+  additional: readonly RR[];
+}
+
+/**
+ * Most questions whose sections are kept. A simulated server is asked a handful of names over
+ * and over; a server on a real network may be asked random names, so the memory stays bounded
+ * (the memo starts afresh when full).
+ */
+const MAX_MEMO_NAMES = 4096;
+
 export class Authority {
   #zones = new Map<Name, Zone>();
+  /** Sections by query name and type for the zones now served (see `Sections`). */
+  #memo = new Map<Name, Map<number, Sections>>();
   readonly #apexNsInAuthority: boolean;
   readonly #cookieSecret: Uint8Array | undefined;
   readonly #udpSize: number;
@@ -79,6 +100,7 @@ export class Authority {
       next.set(zone.origin, zone);
     }
     this.#zones = next;
+    this.#memo = new Map();
   }
 
   /** The zones served, in the order given. */
@@ -126,8 +148,36 @@ export class Authority {
       if (e instanceof NameError) return withRcode(response, Rcode.FORMERR);
       throw e;
     }
-    this.#resolve(response, qname, question.type);
+    const sections = this.#sections(qname, question.type);
+    response.aa = sections.aa;
+    response.rcode = sections.rcode;
+    response.answer = sections.answer.slice();
+    response.authority = sections.authority.slice();
+    response.additional = sections.additional.slice();
     return response;
+  }
+
+  /** The sections for (qname, qtype), from the memo or resolved now. Records are frozen: responses share them. */
+  #sections(qname: Name, qtype: number): Sections {
+    let byType = this.#memo.get(qname);
+    const known = byType?.get(qtype);
+    if (known !== undefined) return known;
+    const scratch: Message = { id: 0, qr: true, opcode: Opcode.QUERY, aa: false, tc: false, rd: false, ra: false, ad: false, cd: false, rcode: Rcode.NOERROR, question: [], answer: [], authority: [], additional: [] };
+    this.#resolve(scratch, qname, qtype);
+    const sections: Sections = {
+      aa: scratch.aa,
+      rcode: scratch.rcode,
+      answer: frozenRecords(scratch.answer),
+      authority: frozenRecords(scratch.authority),
+      additional: frozenRecords(scratch.additional),
+    };
+    if (byType === undefined) {
+      if (this.#memo.size >= MAX_MEMO_NAMES) this.#memo.clear();
+      byType = new Map();
+      this.#memo.set(qname, byType);
+    }
+    byType.set(qtype, sections);
+    return sections;
   }
 
   /** The zone that answers (name, type): the deepest one, except that DS is answered above the cut. */
@@ -232,6 +282,12 @@ export class Authority {
 function wellFormed(cookie: Cookie): boolean {
   const server = cookie.server;
   return cookie.client.length === 8 && (server === undefined || (server.length >= 8 && server.length <= 32));
+}
+
+/** Freezes each record (responses share them); the array stays unfrozen because V8 copies frozen arrays slowly. */
+function frozenRecords(records: RR[]): readonly RR[] {
+  for (const rr of records) Object.freeze(rr);
+  return records;
 }
 
 function withRcode(response: Message, rcode: number): Message {

@@ -47,8 +47,26 @@ export function makeServerCookie(secret: Uint8Array, clientCookie: Uint8Array, c
   const cookie = new Uint8Array(SERVER_COOKIE_LENGTH);
   cookie[0] = SERVER_COOKIE_VERSION;
   writeTimestamp(cookie, timestampOf(now));
-  cookie.set(serverCookieHash(secret, clientCookie, cookie, addressOctets(clientAddress)), 8);
+  cookie.set(serverCookieHash(secret, clientCookie, cookie, clientOctets(clientAddress)), 8);
   return cookie;
+}
+
+/**
+ * Client addresses already parsed, for `makeServerCookie`, which a server runs on every response
+ * to a querier with cookies: the same few resolvers ask again and again. Bounded, as a server on
+ * a real network meets any number of clients; it starts afresh when full.
+ */
+const parsedClients = new Map<string, Uint8Array>();
+const MAX_PARSED_CLIENTS = 65536;
+
+function clientOctets(address: string): Uint8Array {
+  let octets = parsedClients.get(address);
+  if (octets === undefined) {
+    octets = addressOctets(address);
+    if (parsedClients.size >= MAX_PARSED_CLIENTS) parsedClients.clear();
+    parsedClients.set(address, octets);
+  }
+  return octets;
 }
 
 /**

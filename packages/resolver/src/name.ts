@@ -31,11 +31,33 @@ export function canonicalName(input: string, origin?: Name): Name {
     return input === '.' ? ROOT : (origin as Name);
   }
   if (input === '@' && origin !== undefined) return origin;
+  if (isPlainCanonical(input)) return input;
   let text = lowerAscii(input);
   const absolute = endsWithUnescapedDot(text);
   if (!absolute) text = origin === undefined || origin === ROOT ? `${text}.` : `${text}.${origin}`;
   validate(input, text);
   return text;
+}
+
+/**
+ * True for a name that is canonical already and valid, with no escapes: every name the resolver
+ * and the simulation pass around once read. One scan with no allocation, where the general path
+ * lower-cases, splits and measures each label; a name it declines takes the general path.
+ */
+function isPlainCanonical(s: string): boolean {
+  const n = s.length;
+  // Wire length is one octet per character plus the root's: at most 255.
+  if (n > 254 || s.charCodeAt(n - 1) !== 0x2e) return false;
+  let labelStart = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e) {
+      const len = i - labelStart;
+      if (len === 0 || len > 63) return false;
+      labelStart = i + 1;
+    } else if (c === 0x5c || (c >= 0x41 && c <= 0x5a)) return false;
+  }
+  return true;
 }
 
 /** Lower-cases ASCII letters only: DNS case folding never touches other octets. */
@@ -89,7 +111,19 @@ export function splitLabels(name: Name): string[] {
 }
 
 export function labelCount(name: Name): number {
-  return name === ROOT ? 0 : splitLabels(name).length;
+  if (name === ROOT) return 0;
+  // Counts the separating dots without splitting (this runs for every minimised query).
+  let count = 0;
+  let start = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x2e) {
+      count++;
+      start = i + 1;
+    }
+  }
+  return start < name.length ? count + 1 : count;
 }
 
 /** The name one label up; the root's parent is undefined. */

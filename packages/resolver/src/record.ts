@@ -83,16 +83,47 @@ export function receivedTtl(ttl: number): number {
 
 /** Groups records into RRsets in order of first appearance. Differing TTLs take the lowest (RFC 2181 §5.2). */
 export function groupRRsets(records: readonly RR[]): RRset[] {
+  if (records.length <= SMALL_SECTION) return groupFew(records);
   const sets = new Map<string, RRset>();
   for (const rr of records) {
     const key = `${rr.name}\u0000${rr.type}\u0000${rr.class}`;
     const set = sets.get(key);
-    if (set) {
-      if (!set.data.some((d) => rdataEqual(rr.type, d, rr.data))) set.data.push(rr.data);
-      if (rr.ttl < set.ttl) set.ttl = rr.ttl;
-    } else sets.set(key, { name: rr.name, type: rr.type, class: rr.class, ttl: rr.ttl, data: [rr.data] });
+    if (set) addToSet(set, rr);
+    else sets.set(key, newSet(rr));
   }
   return [...sets.values()];
+}
+
+/**
+ * Up to this many records are grouped by scanning the sets found so far: a response section is
+ * usually a few records, and comparing owner, type and class directly costs less than building
+ * a string key per record.
+ */
+const SMALL_SECTION = 16;
+
+function groupFew(records: readonly RR[]): RRset[] {
+  const sets: RRset[] = [];
+  for (const rr of records) {
+    let set: RRset | undefined;
+    for (const s of sets) {
+      if (s.name === rr.name && s.type === rr.type && s.class === rr.class) {
+        set = s;
+        break;
+      }
+    }
+    if (set) addToSet(set, rr);
+    else sets.push(newSet(rr));
+  }
+  return sets;
+}
+
+function newSet(rr: RR): RRset {
+  return { name: rr.name, type: rr.type, class: rr.class, ttl: rr.ttl, data: [rr.data] };
+}
+
+function addToSet(set: RRset, rr: RR): void {
+  if (!set.data.some((d) => rdataEqual(rr.type, d, rr.data))) set.data.push(rr.data);
+  if (rr.ttl < set.ttl) set.ttl = rr.ttl;
 }
 
 /** The records of an RRset, each with the set's TTL. */

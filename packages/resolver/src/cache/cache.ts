@@ -1,6 +1,7 @@
 import { RRClass, RRType } from '../constants.ts';
 import type { Name } from '../name.ts';
 import type { RRset, SoaData } from '../record.ts';
+import { NameSlots } from './name-slots.ts';
 import { Rank, isAnswerRank } from './rank.ts';
 import {
   expiryFor,
@@ -57,6 +58,18 @@ function nxdomainKey(name: Name, cls: number): string {
 }
 
 /**
+ * Where a positive entry sits in the cache's entry list: by owner name, then by `typeSlot`. Keyed
+ * by the name alone, the hot lookups build no key: an owner name is a string the resolver already
+ * holds (so its hash is cached).
+ */
+type PositiveIndex = Map<Name, NameSlots>;
+
+/** The type, with the class above it when it is not IN. */
+function typeSlot(type: number, cls: number): number {
+  return cls === RRClass.IN ? type : cls * 0x10000 + type;
+}
+
+/**
  * A resolver's cache: positive RRsets and negative answers by (name, type, class), ranked by
  * credibility (RFC 2181 §5.4.1) and aged against the `now` each call is given. Expired entries stay
  * until the stale window (RFC 8767) has passed too, so that a failing resolution can serve them;
@@ -66,16 +79,22 @@ function nxdomainKey(name: Name, cls: number): string {
  * database); `storeDelegation` and `delegation` are that second store.
  */
 export class Cache {
-  private readonly positive = new Map<string, PositiveEntry>();
+  private readonly positive: PositiveIndex = new Map();
+  /**
+   * The positive entries themselves, in the order their (name, type) was first stored. A flat
+   * list because the simulation walks every entry after each refresh, and an array walks faster
+   * than a map of maps.
+   */
+  private positiveEntries: PositiveEntry[] = [];
   private readonly negative = new Map<string, NegativeEntry>();
   private readonly delegations = new Map<string, PositiveEntry>();
   private readonly servfails = new Map<string, number>();
 
   constructor(readonly policy: TtlPolicy) {}
 
-  /** The live entry for (name, type), or undefined. Allocation-free apart from the key. */
+  /** The live entry for (name, type), or undefined. Allocation-free. */
   get(name: Name, type: number, now: number, cls: number = RRClass.IN): PositiveEntry | undefined {
-    const entry = this.positive.get(cacheKey(name, type, cls));
+    const entry = this.stored(name, typeSlot(type, cls));
     if (entry === undefined || remainingTtl(entry.expires, now, this.policy.expiry) < 0) return undefined;
     return entry;
   }
@@ -88,7 +107,7 @@ export class Cache {
 
   /** An expired answer-ranked entry still inside the stale window (RFC 8767); live entries too. */
   getStale(name: Name, type: number, now: number, cls: number = RRClass.IN): PositiveEntry | undefined {
-    const entry = this.positive.get(cacheKey(name, type, cls));
+    const entry = this.stored(name, typeSlot(type, cls));
     if (entry === undefined || !isAnswerRank(entry.rank)) return undefined;
     if (remainingTtl(entry.expires, now, this.policy.expiry) >= 0) return entry;
     return withinStaleWindow(entry.expires, now, this.policy) ? entry : undefined;
@@ -105,16 +124,35 @@ export class Cache {
    * policy's ghost-domain clamp says.
    */
   store(rrset: RRset, rank: Rank, now: number, origin: CacheOrigin = {}): PositiveEntry | undefined {
-    const key = cacheKey(rrset.name, rrset.type, rrset.class);
-    const existing = this.positive.get(key);
+    let slots = this.positive.get(rrset.name);
+    const slot = typeSlot(rrset.type, rrset.class);
+    const at = slots === undefined ? -1 : slots.get(slot);
+    const existing = at < 0 ? undefined : this.positiveEntries[at];
     const entry = this.makeEntry(rrset, rank, now, origin, existing, false);
     if (entry === undefined) return undefined;
-    this.positive.set(key, entry);
-    if (isAnswerRank(rank)) {
-      this.negative.delete(key);
+    if (at >= 0) this.positiveEntries[at] = entry;
+    else {
+      if (slots === undefined) {
+        slots = new NameSlots();
+        this.positive.set(rrset.name, slots);
+      }
+      slots.set(slot, this.positiveEntries.length);
+      this.positiveEntries.push(entry);
+    }
+    // Only answer data displaces a negative answer; most stores (glue, referrals) find none to drop.
+    if (isAnswerRank(rank) && this.negative.size > 0) {
+      this.negative.delete(cacheKey(rrset.name, rrset.type, rrset.class));
       this.negative.delete(nxdomainKey(rrset.name, rrset.class));
     }
     return entry;
+  }
+
+  /** The stored positive entry at (name, slot), expired or not. */
+  private stored(name: Name, slot: number): PositiveEntry | undefined {
+    const slots = this.positive.get(name);
+    if (slots === undefined) return undefined;
+    const at = slots.get(slot);
+    return at < 0 ? undefined : this.positiveEntries[at];
   }
 
   /** The live delegation (NS set learnt from the parent) for a zone in the separate delegation store. */
@@ -170,6 +208,7 @@ export class Cache {
 
   /** The live negative answer covering (name, type): an NXDOMAIN for the name, else a NODATA. */
   getNegative(name: Name, type: number, now: number, cls: number = RRClass.IN): NegativeEntry | undefined {
+    if (this.negative.size === 0) return undefined;
     const nx = this.negative.get(nxdomainKey(name, cls));
     if (nx !== undefined && remainingTtl(nx.expires, now, this.policy.expiry) >= 0) return nx;
     const nodata = this.negative.get(cacheKey(name, type, cls));
@@ -226,6 +265,7 @@ export class Cache {
   }
 
   hasServfail(name: Name, type: number, now: number): boolean {
+    if (this.servfails.size === 0) return false;
     const until = this.servfails.get(cacheKey(name, type));
     return until !== undefined && now < until;
   }
@@ -235,7 +275,17 @@ export class Cache {
     let removed = 0;
     const t = Math.floor(now);
     const keepUntil = this.policy.staleWindow;
-    for (const map of [this.positive, this.negative, this.delegations] as Map<string, { expires: number }>[]) {
+    const kept: PositiveEntry[] = [];
+    for (const entry of this.positiveEntries) {
+      if (t > entry.expires + keepUntil) removed++;
+      else kept.push(entry);
+    }
+    if (kept.length < this.positiveEntries.length) {
+      this.positive.clear();
+      this.positiveEntries = [];
+      for (const entry of kept) this.index(entry);
+    }
+    for (const map of [this.negative, this.delegations] as Map<string, { expires: number }>[]) {
       for (const [key, entry] of map) {
         if (t > entry.expires + keepUntil) {
           map.delete(key);
@@ -247,21 +297,34 @@ export class Cache {
     return removed;
   }
 
+  /** Appends `entry` to the entry list and the index (the sweep rebuilds both from the survivors). */
+  private index(entry: PositiveEntry): void {
+    const { name, type } = entry.rrset;
+    let slots = this.positive.get(name);
+    if (slots === undefined) {
+      slots = new NameSlots();
+      this.positive.set(name, slots);
+    }
+    slots.set(typeSlot(type, entry.rrset.class), this.positiveEntries.length);
+    this.positiveEntries.push(entry);
+  }
+
   /** Number of stored entries, expired ones not yet swept included. */
   get size(): number {
-    return this.positive.size + this.negative.size + this.delegations.size;
+    return this.positiveEntries.length + this.negative.size + this.delegations.size;
   }
 
   /** Forgets everything (a resolver restart). */
   clear(): void {
     this.positive.clear();
+    this.positiveEntries = [];
     this.negative.clear();
     this.delegations.clear();
     this.servfails.clear();
   }
 
   /** Every positive entry, for dumps and tests (`unbound-control dump_cache`). */
-  *entries(): IterableIterator<PositiveEntry> {
-    yield* this.positive.values();
+  entries(): IterableIterator<PositiveEntry> {
+    return this.positiveEntries.values();
   }
 }

@@ -42,40 +42,62 @@ export function classifyResponse(response: Message, qname: Name, qtype: number, 
     return { kind: ResponseKind.Lame, chain: [], finalName: qname, reason: `rcode ${rcode}` };
   }
   const { chain, finalName, answered } = followChain(response.answer, qname, qtype);
-  const nsSets = groupRRsets(response.authority.filter((rr) => rr.type === RRType.NS));
-  const soa = groupRRsets(response.authority.filter((rr) => rr.type === RRType.SOA))[0];
+  const nsRecords: RR[] = [];
+  const soaRecords: RR[] = [];
+  for (const rr of response.authority) {
+    if (rr.type === RRType.NS) nsRecords.push(rr);
+    else if (rr.type === RRType.SOA) soaRecords.push(rr);
+  }
+  const nsSets = nsRecords.length > 0 ? groupRRsets(nsRecords) : [];
+  const soa = soaRecords.length > 0 ? groupRRsets(soaRecords)[0] : undefined;
   const apexNs = nsSets.find((s) => s.name === zone);
-  const base = { chain, finalName, ...(soa ? { soa } : {}) };
+  const result = (kind: ResponseKind, ns?: RRset, reason?: string): Classified => classified(kind, chain, finalName, soa, ns, reason);
 
   if (answered) {
-    if (!response.aa) return { ...base, kind: ResponseKind.Lame, reason: 'answer without AA' };
-    return { ...base, kind: ResponseKind.Answer, ...(apexNs ? { ns: apexNs } : {}) };
+    if (!response.aa) return result(ResponseKind.Lame, undefined, 'answer without AA');
+    return result(ResponseKind.Answer, apexNs);
   }
   if (rcode === Rcode.NXDOMAIN) {
     // An NXDOMAIN speaks of the chain's last name; past the zone's edge it can only be the CNAME's.
-    return { ...base, kind: isSubdomain(finalName, zone) ? ResponseKind.NxDomain : ResponseKind.Cname };
+    return result(isSubdomain(finalName, zone) ? ResponseKind.NxDomain : ResponseKind.Cname);
   }
 
   const cut = nsSets.find((s) => s.name !== zone && isSubdomain(s.name, zone) && isSubdomain(finalName, s.name));
-  if (cut && !soa) return { ...base, kind: ResponseKind.Referral, ns: cut };
+  if (cut && !soa) return result(ResponseKind.Referral, cut);
   if (chain.length > 0) {
     // The chain left the zone (the scrubber cut it), or ends in a name the zone knows is empty.
-    if (response.aa && soa && isSubdomain(finalName, zone)) return { ...base, kind: ResponseKind.NoData };
-    if (!response.aa) return { ...base, kind: ResponseKind.Lame, reason: 'CNAME without AA' };
-    return { ...base, kind: ResponseKind.Cname };
+    if (response.aa && soa && isSubdomain(finalName, zone)) return result(ResponseKind.NoData);
+    if (!response.aa) return result(ResponseKind.Lame, undefined, 'CNAME without AA');
+    return result(ResponseKind.Cname);
   }
-  if (response.aa) return { ...base, kind: ResponseKind.NoData, ...(apexNs ? { ns: apexNs } : {}) };
-  if (nsSets.length > 0) return { ...base, kind: ResponseKind.Lame, reason: 'referral upward or sideways' };
-  return { ...base, kind: ResponseKind.Lame, reason: 'not authoritative and not a referral' };
+  if (response.aa) return result(ResponseKind.NoData, apexNs);
+  if (nsSets.length > 0) return result(ResponseKind.Lame, undefined, 'referral upward or sideways');
+  return result(ResponseKind.Lame, undefined, 'not authoritative and not a referral');
+}
+
+/** A Classified with only the optional fields that have values; built without spreading, as this runs once per response. */
+function classified(kind: ResponseKind, chain: RR[], finalName: Name, soa: RRset | undefined, ns: RRset | undefined, reason: string | undefined): Classified {
+  const c: Classified = { kind, chain, finalName };
+  if (soa) c.soa = soa;
+  if (ns) c.ns = ns;
+  if (reason !== undefined) c.reason = reason;
+  return c;
 }
 
 function followChain(answer: readonly RR[], qname: Name, qtype: number): { chain: RR[]; finalName: Name; answered: boolean } {
   const chain: RR[] = [];
   let name = qname;
   for (let hops = 0; hops <= answer.length; hops++) {
-    const matches = answer.filter((rr) => rr.name === name && (rr.type === qtype || qtype === RRType.ANY));
-    if (matches.length > 0) return { chain: chain.concat(matches), finalName: name, answered: true };
-    const cname = answer.find((rr) => rr.name === name && rr.type === RRType.CNAME);
+    let answered = false;
+    let cname: RR | undefined;
+    for (const rr of answer) {
+      if (rr.name !== name) continue;
+      if (rr.type === qtype || qtype === RRType.ANY) {
+        chain.push(rr);
+        answered = true;
+      } else if (rr.type === RRType.CNAME && cname === undefined) cname = rr;
+    }
+    if (answered) return { chain, finalName: name, answered: true };
     if (!cname || qtype === RRType.CNAME || chain.includes(cname)) break;
     chain.push(cname);
     name = cname.data as string;

@@ -11,16 +11,34 @@ import type { Cache } from '../cache/cache.ts';
 export class DelegationPoint {
   /** NS name → its known addresses; an empty list until looked up. */
   readonly addresses = new Map<Name, string[]>();
+  // The per-resolution bookkeeping below is made on first use: most cuts a resolver builds (every
+  // cache lookup of a cut, the simulation's checks) answer at the first server and never need it.
+  #failed: Set<string> | undefined;
+  #silent: Set<string> | undefined;
+  #timedOut: Set<string> | undefined;
+  #attempts: Map<string, number> | undefined;
+  #lookedUp: Set<Name> | undefined;
+
   /** Addresses that answered lame (REFUSED, SERVFAIL, not authoritative, upward referral). */
-  readonly failed = new Set<string>();
+  get failed(): Set<string> {
+    return (this.#failed ??= new Set());
+  }
   /** Addresses silent in the current round; cleared when a new round starts. */
-  readonly silent = new Set<string>();
+  get silent(): Set<string> {
+    return (this.#silent ??= new Set());
+  }
   /** Addresses that timed out at least once in this resolution. */
-  readonly timedOut = new Set<string>();
+  get timedOut(): Set<string> {
+    return (this.#timedOut ??= new Set());
+  }
   /** Queries sent per address, which doubles its next timeout. */
-  readonly attempts = new Map<string, number>();
+  get attempts(): Map<string, number> {
+    return (this.#attempts ??= new Map());
+  }
   /** NS names whose addresses this resolution tried to look up. */
-  readonly lookedUp = new Set<Name>();
+  get lookedUp(): Set<Name> {
+    return (this.#lookedUp ??= new Set());
+  }
   /** When the first query to this cut timed out; the profile's silence budget counts from here. */
   silenceStart: number | undefined;
 
@@ -57,10 +75,10 @@ export class DelegationPoint {
   }
 
   private addCachedAddresses(name: Name, cache: Cache, now: number): void {
-    for (const type of [RRType.A, RRType.AAAA]) {
-      const entry = cache.get(name, type, now);
-      if (entry) for (const address of entry.rrset.data) this.addAddress(name, address as string);
-    }
+    const a = cache.get(name, RRType.A, now);
+    if (a) for (const address of a.rrset.data) this.addAddress(name, address as string);
+    const aaaa = cache.get(name, RRType.AAAA, now);
+    if (aaaa) for (const address of aaaa.rrset.data) this.addAddress(name, address as string);
   }
 
   addAddress(nsName: Name, address: string): void {
@@ -71,9 +89,12 @@ export class DelegationPoint {
   /** Addresses not yet failed or silent in this round, skipping those `skip` rules out. */
   candidates(skip: (address: string) => boolean): string[] {
     const out: string[] = [];
+    const failed = this.#failed;
+    const silent = this.#silent;
     for (const list of this.addresses.values()) {
       for (const a of list) {
-        if (!this.failed.has(a) && !this.silent.has(a) && !skip(a) && !out.includes(a)) out.push(a);
+        if (failed?.has(a) || silent?.has(a) || skip(a) || out.includes(a)) continue;
+        out.push(a);
       }
     }
     return out;
@@ -82,7 +103,7 @@ export class DelegationPoint {
   /** NS names with no known address that have not been looked up yet. */
   unresolvedNames(): Name[] {
     const out: Name[] = [];
-    for (const [name, list] of this.addresses) if (list.length === 0 && !this.lookedUp.has(name)) out.push(name);
+    for (const [name, list] of this.addresses) if (list.length === 0 && !this.#lookedUp?.has(name)) out.push(name);
     return out;
   }
 

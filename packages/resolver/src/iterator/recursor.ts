@@ -2,7 +2,7 @@ import { Opcode, Rcode, RRClass, RRType } from '../constants.ts';
 import { makeClientCookie } from '../cookies.ts';
 import type { Message } from '../message.ts';
 import { makeResponse } from '../message.ts';
-import { canonicalName, selfAndAncestors, type Name } from '../name.ts';
+import { canonicalName, parentName, type Name } from '../name.ts';
 import type { RR } from '../record.ts';
 import { Cache, type PositiveEntry } from '../cache/cache.ts';
 import type { Profile } from '../profiles.ts';
@@ -102,7 +102,7 @@ export class Recursor {
    * its delegation store.
    */
   findCut(name: Name, now: number): DelegationPoint | undefined {
-    for (const zone of selfAndAncestors(name)) {
+    for (let zone: Name | undefined = name; zone !== undefined; zone = parentName(zone)) {
       const entry = this.profile.delegation.parentCentric
         ? (this.cache.delegation(zone, now) ?? (zone === '.' ? this.cache.get(zone, RRType.NS, now) : undefined))
         : this.cache.get(zone, RRType.NS, now);

@@ -42,8 +42,8 @@ interface Frame {
   minimise: boolean;
   /** The deepest name known to exist below the cut without a cut of its own. */
   minName: Name | undefined;
-  /** Zones whose parent this frame already asked again (last resort): once each. */
-  readonly lastResort: Set<Name>;
+  /** Zones whose parent this frame already asked again (last resort): once each; made on first use. */
+  lastResort: Set<Name> | undefined;
   primed: boolean;
   /** For `target`: the cut whose NS name this frame looks up. */
   readonly targetFor?: { dp: DelegationPoint; nsName: Name };
@@ -179,7 +179,7 @@ export class IterativeResolution implements Resolution {
       dp: undefined,
       minimise: this.recursor.profile.qnameMinimisation && purpose !== 'prime',
       minName: undefined,
-      lastResort: new Set(),
+      lastResort: undefined,
       primed: false,
       ...(targetFor ? { targetFor } : {}),
     };
@@ -265,9 +265,9 @@ export class IterativeResolution implements Resolution {
       return;
     }
     for (const address of dp.timedOut) this.recursor.markServerDown(address, now);
-    if (profile.failure.lastResortToParent && dp.zone !== '.' && !frame.lastResort.has(dp.zone)) {
+    if (profile.failure.lastResortToParent && dp.zone !== '.' && !frame.lastResort?.has(dp.zone)) {
       // Unbound's processLastResort: every cached server failed, so ask the parent again.
-      frame.lastResort.add(dp.zone);
+      (frame.lastResort ??= new Set()).add(dp.zone);
       const parent = this.recursor.findCut(parentName(dp.zone)!, now) ?? DelegationPoint.fromHints(this.recursor.rootHints);
       this.useCut(frame, parent);
       return;

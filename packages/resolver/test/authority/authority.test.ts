@@ -80,6 +80,20 @@ describe('zone selection', () => {
     expect(() => authority.setZones([other, other])).toThrow(/served twice/);
     expect(authority.zones.map((z) => z.origin)).toEqual(['other.test.']);
   });
+
+  it('answers from the new version of a zone once it is swapped in, after answering the old one', () => {
+    const authority = serve([example]);
+    const before = ask(authority, 'www.example.com.', RRType.A);
+    const www = example.get('www.example.com.', RRType.A)!;
+    authority.setZones([example.withRRset({ ...www, ttl: 7, data: ['198.51.100.7'] })]);
+    const after = ask(authority, 'www.example.com.', RRType.A);
+    expect(shown(after.answer)).toEqual(['www.example.com. 7 A 198.51.100.7']);
+    expect(shown(before.answer)).not.toEqual(shown(after.answer));
+    // Repeated questions get equal but separate sections: a caller may edit its own response.
+    const again = ask(authority, 'www.example.com.', RRType.A);
+    expect(again.answer).toEqual(after.answer);
+    expect(again.answer).not.toBe(after.answer);
+  });
 });
 
 describe('referrals', () => {

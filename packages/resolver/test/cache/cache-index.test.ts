@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Cache } from '../../src/cache/cache.ts';
+import { Rank } from '../../src/cache/rank.ts';
+import { RRClass, RRType } from '../../src/constants.ts';
+import type { RRset } from '../../src/record.ts';
+import { aSet, nsSet, policy } from './policy.ts';
+
+/** An RRset of any type and class, for the index's less common slots. */
+function set(name: string, type: number, cls: number, ttl: number, data: string[]): RRset {
+  return { name, type, class: cls, ttl, data };
+}
+
+describe('the positive index (types by name, one list of entries)', () => {
+  it('keeps the types of one name and the classes of one type apart', () => {
+    const cache = new Cache(policy());
+    cache.store(aSet('h.example.', 100, '192.0.2.1'), Rank.AuthAnswer, 0);
+    cache.store(set('h.example.', RRType.AAAA, RRClass.IN, 100, ['2001:db8::1']), Rank.AuthAnswer, 0);
+    cache.store(nsSet('h.example.', 100, 'ns.example.'), Rank.AuthAnswer, 0);
+    cache.store(set('h.example.', RRType.TXT, RRClass.IN, 100, ['t']), Rank.AuthAnswer, 0);
+    cache.store(set('h.example.', RRType.A, RRClass.CH, 100, ['chaos']), Rank.AuthAnswer, 0);
+    expect(cache.get('h.example.', RRType.A, 1)?.rrset.data).toEqual(['192.0.2.1']);
+    expect(cache.get('h.example.', RRType.AAAA, 1)?.rrset.data).toEqual(['2001:db8::1']);
+    expect(cache.get('h.example.', RRType.NS, 1)?.rrset.data).toEqual(['ns.example.']);
+    expect(cache.get('h.example.', RRType.TXT, 1)?.rrset.data).toEqual(['t']);
+    expect(cache.get('h.example.', RRType.A, 1, RRClass.CH)?.rrset.data).toEqual(['chaos']);
+    expect(cache.get('h.example.', RRType.MX, 1)).toBeUndefined();
+    expect(cache.get('other.example.', RRType.A, 1)).toBeUndefined();
+    expect(cache.size).toBe(5);
+  });
+
+  it('replaces an entry in place: one entry per (name, type, class), listed where it was first stored', () => {
+    const cache = new Cache(policy());
+    cache.store(aSet('a.example.', 100, '192.0.2.1'), Rank.AuthAnswer, 0);
+    cache.store(aSet('b.example.', 100, '192.0.2.2'), Rank.AuthAnswer, 0);
+    cache.store(aSet('a.example.', 100, '192.0.2.3'), Rank.AuthAnswer, 1);
+    expect([...cache.entries()].map((e) => e.rrset.data[0])).toEqual(['192.0.2.3', '192.0.2.2']);
+    expect(cache.size).toBe(2);
+  });
+
+  it('finds every survivor of a sweep, and nothing swept, in the same order', () => {
+    const cache = new Cache(policy());
+    cache.store(aSet('short.example.', 10, '192.0.2.1'), Rank.AuthAnswer, 0);
+    cache.store(aSet('long.example.', 1000, '192.0.2.2'), Rank.AuthAnswer, 0);
+    cache.store(set('long.example.', RRType.TXT, RRClass.IN, 1000, ['x']), Rank.AuthAnswer, 0);
+    cache.store(set('short.example.', RRType.TXT, RRClass.IN, 10, ['y']), Rank.AuthAnswer, 0);
+    const late = 10 + policy().staleWindow + 1;
+    expect(cache.sweep(late)).toBe(2);
+    expect(cache.size).toBe(2);
+    expect([...cache.entries()].map((e) => `${e.rrset.name} ${e.rrset.type}`)).toEqual(['long.example. 1', 'long.example. 16']);
+    expect(cache.get('long.example.', RRType.TXT, late)?.rrset.data).toEqual(['x']);
+    expect(cache.getStale('short.example.', RRType.A, late)).toBeUndefined();
+    // A store after the sweep lands in the rebuilt index.
+    cache.store(aSet('short.example.', 10, '192.0.2.9'), Rank.AuthAnswer, late);
+    expect(cache.get('short.example.', RRType.A, late)?.rrset.data).toEqual(['192.0.2.9']);
+    expect(cache.get('long.example.', RRType.A, late)?.rrset.data).toEqual(['192.0.2.2']);
+  });
+});

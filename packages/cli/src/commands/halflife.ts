@@ -13,20 +13,13 @@ import {
   STUB_MIXES,
   tailMechanisms,
   type HalflifeRow,
+  type HalflifeSetup,
 } from '@cutover/sim';
 import { formatDuration, formatShare } from '@cutover/viz/format';
 import { UsageError } from '../usage-error.ts';
 import { progressBar } from '../progress-bar.ts';
 
-interface HalflifeArgs {
-  ttl: number;
-  mix: string;
-  stub: string;
-  periods: number;
-  resolvers: number;
-  clients: number;
-  replications: number;
-  seed: number;
+interface HalflifeArgs extends HalflifeSetup {
   workers?: number;
   out?: string;
   json: boolean;

@@ -27,6 +27,14 @@ export interface DelegationPolicy {
   childNsInAnswer: ChildNsAcceptance;
   /** For `near-expiry`: the window is max(seconds, fraction × the cached set's lifetime). */
   nearExpiry: { seconds: number; fraction: number };
+  /**
+   * Whether a name server whose name turns out to be a CNAME is queried at the alias target's
+   * address. RFC 1912 §2.4 and RFC 2181 §10.3 forbid NS records that point at an alias, and
+   * resolvers differ on what they do with one: BIND skips the server (a lame delegation), Unbound
+   * follows the alias. The rule is the same whether the alias comes from the network (with its
+   * target's address in one answer, or leading into another zone) or from the cache.
+   */
+  followCnameNs: boolean;
 }
 
 export interface FailurePolicy {
@@ -81,6 +89,7 @@ const unbound: Profile = {
     childNsInAuthority: 'always', // facts: resolver table, "child apex NS (AA) outranks referral NS"
     childNsInAnswer: 'always', // facts: same row
     nearExpiry: { seconds: 0, fraction: 0 },
+    followCnameNs: true, // not in facts.md; Unbound's behaviour: it resolves an NS name like any other name, CNAMEs included
   },
   failure: {
     lastResortToParent: true, // facts: resolver table, "re-asks the parent (processLastResort)"; observed: REFUSED → parent at once
@@ -113,6 +122,7 @@ const bind: Profile = {
     childNsInAuthority: 'cookie-validated', // facts: "observed here", BIND 9.18 adopts the child's set only from servers returning a valid cookie
     childNsInAnswer: 'always', // facts: "An explicit answer to an NS query replaces it in both cases, again clamped"
     nearExpiry: { seconds: 0, fraction: 0 },
+    followCnameNs: false, // not in facts.md; BIND's documented behaviour: it logs "skipping nameserver … because it is a CNAME"
   },
   failure: {
     lastResortToParent: false, // facts: "observed here", BIND "does not go back to the parent early"
@@ -135,6 +145,7 @@ const bindParentCentric: Profile = {
     childNsInAuthority: 'never',
     childNsInAnswer: 'never',
     nearExpiry: { seconds: 0, fraction: 0 },
+    followCnameNs: bind.delegation.followCnameNs, // the same server selection as the BIND it extends
   },
 };
 
@@ -156,6 +167,7 @@ const powerdns: Profile = {
     childNsInAuthority: 'always', // facts: "observed here", PowerDNS "adopts the child's NS set and the child's TTL as soon as it sees them"
     childNsInAnswer: 'always',
     nearExpiry: { seconds: 0, fraction: 0 },
+    followCnameNs: true, // unmeasured (facts.md is silent): a parameter
   },
   failure: {
     lastResortToParent: false, // facts: "observed here", PowerDNS "answers SERVFAIL for the rest of the child's TTL"
@@ -187,6 +199,7 @@ const knot: Profile = {
     childNsInAuthority: 'near-expiry', // facts: "observed here", Knot "takes the child's set (and its TTL) when a refetch happens within the last ~5 s (or 1 %)"
     childNsInAnswer: 'near-expiry', // not measured separately: same rule assumed
     nearExpiry: { seconds: 5, fraction: 0.01 }, // facts: same line, "~5 s (or 1 %)"
+    followCnameNs: true, // unmeasured (facts.md is silent): a parameter
   },
   failure: {
     lastResortToParent: false, // facts: "observed here", Knot "answers SERVFAIL until the NS set expires"

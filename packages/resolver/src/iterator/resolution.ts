@@ -195,6 +195,7 @@ export class IterativeResolution implements Resolution {
     frame.chain.push(...found.records);
     frame.cnameLinks += found.cnameLinks;
     frame.qname = found.finalName;
+    if (this.refusesAliasedNs(frame)) return this.fail(frame, `name server ${frame.targetFor!.nsName} is a CNAME`);
     switch (found.kind) {
       case 'answer':
         if (found.prefetch && frame.purpose === 'client') {
@@ -350,6 +351,7 @@ export class IterativeResolution implements Resolution {
 
     const shown = this.cacheChain(frame, c, rank, cookieValidated, origin, now);
     frame.chain.push(...shown);
+    if (this.refusesAliasedNs(frame)) return this.fail(frame, `name server ${frame.targetFor!.nsName} is a CNAME`);
     switch (c.kind) {
       case ResponseKind.Answer:
         return this.finish(frame, { rcode: Rcode.NOERROR });
@@ -431,6 +433,15 @@ export class IterativeResolution implements Resolution {
     return true;
   }
 
+  /**
+   * A name server's name led to a CNAME and the profile will not use such a server (RFC 2181
+   * §10.3: NS records must not point at aliases). Checked where the alias first appears, from the
+   * cache or from a response, so no further queries chase its target.
+   */
+  private refusesAliasedNs(frame: Frame): boolean {
+    return frame.purpose === 'target' && !this.recursor.profile.delegation.followCnameNs && frame.chain.some((rr) => rr.type === RRType.CNAME);
+  }
+
   private finish(frame: Frame, result: FrameResult): void {
     frame.result = result;
     frame.state = State.Finished;
@@ -454,7 +465,10 @@ export class IterativeResolution implements Resolution {
       case 'target': {
         const { dp, nsName } = frame.targetFor!;
         if (result.rcode === Rcode.NOERROR) {
-          for (const rr of frame.chain) if (rr.name === frame.qname && rr.type === RRType.A) dp.addAddress(nsName, rr.data as string);
+          // The addresses are those of the chain's end: the NS name itself, or (when the profile
+          // follows aliases) its CNAME target, whether the chain came in one answer or in several.
+          const owner = chainEnd(frame.chain, nsName);
+          for (const rr of frame.chain) if (rr.name === owner && rr.type === RRType.A) dp.addAddress(nsName, rr.data as string);
         }
         parent!.state = State.QueryTargets;
         return;
@@ -485,6 +499,13 @@ export class IterativeResolution implements Resolution {
     this.response = this.recursor.respond(this.query, rcode, answer, authority);
     out.push({ kind: 'answer', response: this.response });
   }
+}
+
+/** The name a CNAME chain, given in order, leads to from `start`. */
+function chainEnd(chain: readonly RR[], start: Name): Name {
+  let name = start;
+  for (const rr of chain) if (rr.type === RRType.CNAME && rr.name === name) name = rr.data as Name;
+  return name;
 }
 
 function safeCanonical(name: string): Name | undefined {

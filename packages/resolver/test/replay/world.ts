@@ -62,7 +62,8 @@ export function seeded(seed: number): () => number {
   };
 }
 
-const rootZone = `
+/** The lab's root zone, shared with the simulation's test lab so both build the same hierarchy. */
+export const rootZone = `
 . 86400 SOA a.root-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 86400
 . 518400 NS a.root-servers.net.
 com. 172800 NS a.gtld-servers.net.
@@ -71,7 +72,8 @@ a.root-servers.net. 518400 A 10.0.0.1
 a.gtld-servers.net. 172800 A 10.0.0.2
 `;
 
-function comZone(parentTtl: number, provider: 'oldprov' | 'newprov'): string {
+/** The com zone delegating example.com to `provider` with the parent's TTL. */
+export function comZone(parentTtl: number, provider: 'oldprov' | 'newprov'): string {
   return `
 com. 900 SOA a.gtld-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 900
 com. 172800 NS a.gtld-servers.net.
@@ -80,7 +82,8 @@ example.com. ${parentTtl} NS ns2.${provider}.net.
 `;
 }
 
-const netZone = `
+/** The net zone holding both providers' server names and the registry's own. */
+export const netZone = `
 net. 900 SOA a.gtld-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 900
 net. 172800 NS a.gtld-servers.net.
 a.gtld-servers.net. 172800 A 10.0.0.2

@@ -12,6 +12,7 @@ import { AnswerClass } from '../../src/world/answer-class.ts';
 import type { Provider, Registry } from '../../src/world/server-node.ts';
 import { World } from '../../src/world/world.ts';
 import type { Distribution } from '../../src/random/distribution.ts';
+import { comZone, netZone, rootZone } from '../../../resolver/test/replay/world.ts';
 
 export const OLD_WWW = '192.0.2.1';
 export const NEW_WWW = '192.0.2.2';
@@ -60,36 +61,11 @@ export function lab(opts: LabOptions): Lab {
   const parentTtl = opts.parentTtl;
   const childTtl = opts.childTtl ?? parentTtl;
   const root = world.addProvider('root', [{ host: 'a.root-servers.net.', address: '10.0.0.1' }], [
-    zone(`
-. 86400 SOA a.root-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 86400
-. 518400 NS a.root-servers.net.
-com. 172800 NS a.gtld-servers.net.
-net. 172800 NS a.gtld-servers.net.
-a.root-servers.net. 518400 A 10.0.0.1
-a.gtld-servers.net. 172800 A 10.0.0.2
-`),
+    zone(rootZone),
   ]);
   const com = world.addProvider('com', [{ host: 'a.gtld-servers.net.', address: '10.0.0.2' }], [
-    zone(`
-com. 900 SOA a.gtld-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 900
-com. 172800 NS a.gtld-servers.net.
-example.com. ${parentTtl} NS ns1.oldprov.net.
-example.com. ${parentTtl} NS ns2.oldprov.net.
-`),
-    zone(`
-net. 900 SOA a.gtld-servers.net. nstld.verisign-grs.com. 1 1800 900 604800 900
-net. 172800 NS a.gtld-servers.net.
-a.gtld-servers.net. 172800 A 10.0.0.2
-a.root-servers.net. 518400 A 10.0.0.1
-oldprov.net. 172800 NS ns1.oldprov.net.
-oldprov.net. 172800 NS ns2.oldprov.net.
-ns1.oldprov.net. 172800 A 10.1.0.1
-ns2.oldprov.net. 172800 A 10.1.0.2
-newprov.net. 172800 NS ns1.newprov.net.
-newprov.net. 172800 NS ns2.newprov.net.
-ns1.newprov.net. 172800 A 10.2.0.1
-ns2.newprov.net. 172800 A 10.2.0.2
-`),
+    zone(comZone(parentTtl, 'oldprov')),
+    zone(netZone),
   ]);
   const provider = (name: 'oldprov' | 'newprov', prefix: string, www: string): Provider =>
     world.addProvider(

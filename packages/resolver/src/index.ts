@@ -24,7 +24,7 @@ export {
   type ServerCookieCheck,
 } from './cookies.ts';
 export { siphash24, SipHashKeyError } from './siphash.ts';
-export { Cache, cacheKey, type CacheOrigin, type NegativeEntry, type NegativeKind, type PositiveEntry } from './cache/cache.ts';
+export { Cache, cacheKey, type CacheOrigin, type NegativeEntry, type NegativeKind, type PositiveEntry, type StoreCall, type StoreListener } from './cache/cache.ts';
 export { Rank, rankName, isAnswerRank } from './cache/rank.ts';
 export * from './cache/ttl-policy.ts';
 export * from './profiles.ts';

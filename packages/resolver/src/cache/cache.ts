@@ -48,6 +48,19 @@ export interface NegativeEntry {
   readonly zone: Name | undefined;
 }
 
+/**
+ * A store the cache was asked to make, as a store listener hears it: what was offered, not what
+ * was kept (the cache decides that). The simulation records a refresh's stores to replay them
+ * later at other times, through the same rules.
+ */
+export type StoreCall =
+  | { readonly kind: 'rrset'; readonly rrset: RRset; readonly rank: Rank; readonly origin: CacheOrigin }
+  | { readonly kind: 'delegation'; readonly rrset: RRset; readonly origin: CacheOrigin }
+  | { readonly kind: 'negative' }
+  | { readonly kind: 'servfail' };
+
+export type StoreListener = (call: StoreCall, now: number) => void;
+
 /** Map keys: `name|type`, with the class appended only when it is not IN (the common case stays short). */
 export function cacheKey(name: Name, type: number, cls: number = RRClass.IN): string {
   return cls === RRClass.IN ? `${name}|${type}` : `${name}|${type}|${cls}`;
@@ -89,6 +102,13 @@ export class Cache {
   private readonly negative = new Map<string, NegativeEntry>();
   private readonly delegations = new Map<string, PositiveEntry>();
   private readonly servfails = new Map<string, number>();
+  /**
+   * Bumped when entries change position in `entryList` (a sweep or a clear): positions read
+   * before are then stale.
+   */
+  generation = 0;
+  /** Told of every store call while set (none by default: the hot path pays one test). */
+  storeListener: StoreListener | undefined;
 
   constructor(readonly policy: TtlPolicy) {}
 
@@ -124,6 +144,7 @@ export class Cache {
    * policy's ghost-domain clamp says.
    */
   store(rrset: RRset, rank: Rank, now: number, origin: CacheOrigin = {}): PositiveEntry | undefined {
+    this.storeListener?.({ kind: 'rrset', rrset, rank, origin }, now);
     let slots = this.positive.get(rrset.name);
     const slot = typeSlot(rrset.type, rrset.class);
     const at = slots === undefined ? -1 : slots.get(slot);
@@ -164,6 +185,7 @@ export class Cache {
 
   /** Stores a referral's NS set in the delegation store (parent-centric resolvers only). */
   storeDelegation(rrset: RRset, now: number, origin: CacheOrigin = {}): PositiveEntry | undefined {
+    this.storeListener?.({ kind: 'delegation', rrset, origin }, now);
     const entry = this.makeEntry(rrset, Rank.Referral, now, origin, this.delegations.get(rrset.name), true);
     if (entry !== undefined) this.delegations.set(rrset.name, entry);
     return entry;
@@ -240,6 +262,7 @@ export class Cache {
     origin: CacheOrigin = {},
     cls: number = RRClass.IN,
   ): NegativeEntry {
+    this.storeListener?.({ kind: 'negative' }, now);
     const soaData = soa.data[0] as SoaData;
     const ttl = negativeTtl(soa.ttl, soaData, this.policy);
     const expires = expiryFor(now, ttl);
@@ -261,6 +284,7 @@ export class Cache {
 
   /** Remembers that resolving (name, type) failed, for `ttl` seconds (BIND caches SERVFAIL for 1 s). */
   storeServfail(name: Name, type: number, now: number, ttl: number): void {
+    this.storeListener?.({ kind: 'servfail' }, now);
     if (ttl > 0) this.servfails.set(cacheKey(name, type), now + ttl);
   }
 
@@ -268,6 +292,13 @@ export class Cache {
     if (this.servfails.size === 0) return false;
     const until = this.servfails.get(cacheKey(name, type));
     return until !== undefined && now < until;
+  }
+
+  /** Whether some negative answer or remembered SERVFAIL is live at `now`: a resolution may read it. */
+  hasLiveFailureData(now: number): boolean {
+    for (const entry of this.negative.values()) if (remainingTtl(entry.expires, now, this.policy.expiry) >= 0) return true;
+    for (const until of this.servfails.values()) if (now < until) return true;
+    return false;
   }
 
   /** Drops every entry past expiry and stale window; returns how many went. */
@@ -281,6 +312,7 @@ export class Cache {
       else kept.push(entry);
     }
     if (kept.length < this.positiveEntries.length) {
+      this.generation++;
       this.positive.clear();
       this.positiveEntries = [];
       for (const entry of kept) this.index(entry);
@@ -316,11 +348,27 @@ export class Cache {
 
   /** Forgets everything (a resolver restart). */
   clear(): void {
+    this.generation++;
     this.positive.clear();
     this.positiveEntries = [];
     this.negative.clear();
     this.delegations.clear();
     this.servfails.clear();
+  }
+
+  /**
+   * The positive entries, expired ones included, each (name, type, class) at a fixed position
+   * (the order it was first stored in) until the next sweep or clear bumps `generation`. The
+   * simulation compares cache states position by position.
+   */
+  entryList(): readonly PositiveEntry[] {
+    return this.positiveEntries;
+  }
+
+  /** Position of (name, type, class) in `entryList`, or −1 when it was never stored. */
+  positionOf(name: Name, type: number, cls: number = RRClass.IN): number {
+    const slots = this.positive.get(name);
+    return slots === undefined ? -1 : slots.get(typeSlot(type, cls));
   }
 
   /** Every positive entry, for dumps and tests (`unbound-control dump_cache`). */

@@ -124,6 +124,12 @@ export class Recursor {
     return until !== undefined && now < until;
   }
 
+  /** Whether any server is being skipped at `now`: a resolution's choice of servers then depends on it. */
+  anyServerDown(now: number): boolean {
+    for (const until of this.downUntil.values()) if (now < until) return true;
+    return false;
+  }
+
   markServerDown(address: string, now: number): void {
     if (this.profile.failure.serverDownTtl > 0) this.downUntil.set(address, now + this.profile.failure.serverDownTtl);
   }

@@ -54,4 +54,43 @@ describe('the positive index (types by name, one list of entries)', () => {
     expect(cache.get('short.example.', RRType.A, late)?.rrset.data).toEqual(['192.0.2.9']);
     expect(cache.get('long.example.', RRType.A, late)?.rrset.data).toEqual(['192.0.2.2']);
   });
+
+  it('gives each (name, type, class) a position that stays put until a sweep, which bumps the generation', () => {
+    const cache = new Cache(policy());
+    cache.store(aSet('a.example.', 10, '192.0.2.1'), Rank.AuthAnswer, 0);
+    cache.store(nsSet('a.example.', 1000, 'ns.example.'), Rank.AuthAnswer, 0);
+    cache.store(aSet('a.example.', 10, '192.0.2.3'), Rank.AuthAnswer, 5);
+    expect(cache.positionOf('a.example.', RRType.NS)).toBe(1);
+    expect(cache.entryList()[cache.positionOf('a.example.', RRType.A)]!.rrset.data).toEqual(['192.0.2.3']);
+    expect(cache.positionOf('a.example.', RRType.TXT)).toBe(-1);
+    expect(cache.positionOf('b.example.', RRType.A)).toBe(-1);
+    const generation = cache.generation;
+    expect(cache.sweep(16 + policy().staleWindow)).toBe(1);
+    expect(cache.generation).toBe(generation + 1);
+    expect(cache.positionOf('a.example.', RRType.NS)).toBe(0);
+  });
+});
+
+describe('the store listener', () => {
+  it('hears every store call as offered, kept or not, and nothing once unset', () => {
+    const cache = new Cache(policy());
+    const heard: string[] = [];
+    cache.storeListener = (call, now) => heard.push(`${call.kind}${'rrset' in call ? ` ${call.rrset.name}` : ''}${'rank' in call ? ` rank ${call.rank}` : ''} at ${now}`);
+    cache.store(aSet('a.example.', 100, '192.0.2.1'), Rank.AuthAnswer, 1, { server: '10.0.0.1' });
+    // A glue store that the live answer outranks is still heard: the listener records what was offered.
+    expect(cache.store(aSet('a.example.', 100, '192.0.2.9'), Rank.Additional, 2)).toBeUndefined();
+    cache.storeDelegation(nsSet('example.', 100, 'ns.example.'), 3);
+    cache.storeServfail('b.example.', RRType.A, 4, 1);
+    cache.storeListener = undefined;
+    cache.store(aSet('c.example.', 100, '192.0.2.3'), Rank.AuthAnswer, 5);
+    expect(heard).toEqual([`rrset a.example. rank ${Rank.AuthAnswer} at 1`, `rrset a.example. rank ${Rank.Additional} at 2`, 'delegation example. at 3', 'servfail at 4']);
+  });
+
+  it('says whether a negative answer or a remembered SERVFAIL is live', () => {
+    const cache = new Cache(policy());
+    expect(cache.hasLiveFailureData(0)).toBe(false);
+    cache.storeServfail('b.example.', RRType.A, 10, 1);
+    expect(cache.hasLiveFailureData(10.5)).toBe(true);
+    expect(cache.hasLiveFailureData(11)).toBe(false);
+  });
 });

@@ -37,6 +37,7 @@ import {
   type Profile,
   type ResolverAction,
   type RR,
+  type StoreCall,
 } from '@cutover/resolver';
 import type { Engine, EventHandle } from '../engine/engine.ts';
 import { NO_EVENT } from '../engine/engine.ts';
@@ -46,6 +47,7 @@ import { streamFor, type StreamPathComponent } from '../random/streams.ts';
 import { AnswerClass } from './answer-class.ts';
 import { BufferedDraws } from './buffered-draws.ts';
 import { refreshRandom } from './refresh-random.ts';
+import { allLiveAt, liveDelegations, makeTemplate, nothingExpires, sameStateAs, serversInterchangeable, snapshot, type CacheSnapshot, type RefreshTemplate } from './refresh-template.ts';
 import type { ChangeHorizon, ChangeListener } from './change-horizon.ts';
 import type { Exchange, Network, NetworkClient } from './network.ts';
 
@@ -91,6 +93,37 @@ export interface ResolverWorld {
   network: Network;
   horizon: ChangeHorizon;
   observer: ResolverObserver;
+  /** Whether every server of provider `provider` serves the same zone versions at `at` (Route 53's INSYNC). */
+  inSync?: (provider: number, at: number) => boolean;
+}
+
+/** What a skip plan repeats: the queries of the clean refresh that made it and the provider that answered them. */
+interface SkipSource {
+  queries: number;
+  /** The timeout of each query, in order (a skipped query slower than it would have timed out). */
+  limits: readonly number[];
+  provider: number;
+}
+
+/**
+ * A refresh that re-learns what expired, followed by a clean one: at the boundary where the
+ * plan after the clean one ends, the first may be repeated from its template, and the second
+ * then makes the next plan (refresh-template.ts).
+ */
+interface Cycle {
+  template: RefreshTemplate;
+  clean: SkipSource;
+}
+
+/** A refresh repeated from its template, between its start and its last reply. */
+interface RepeatInFlight {
+  cycle: Cycle;
+  start: number;
+  /** The latencies drawn for it, in draw order (out, back per query). */
+  draws: Float64Array;
+  /** When each query reaches its server, and when its reply comes back. */
+  arrivals: Float64Array;
+  replies: Float64Array;
 }
 
 /**
@@ -141,10 +174,20 @@ interface RefreshRecord {
   classBefore: AnswerClass | undefined;
   /** The live cache entries when the refresh began, to see whether it changed any. */
   before: PositiveEntry[] | undefined;
+  /** The live entries by position, and a parent-centric resolver's delegations, when the refresh is recorded (refresh-template.ts). */
+  beforeState: { cache: CacheSnapshot; delegations: ReadonlyMap<Name, PositiveEntry> } | undefined;
   /** The answer came from the cache while the refresh went on (BIND prefetch). */
   prefetched: boolean;
   /** The client's answer, unless prefetched. */
   response: Message | undefined;
+  /** Per query event, in order: the provider that answered (−1: timeout). */
+  providers: number[];
+  /** The replies, for the NS sets and glue they carried. */
+  replies: Message[];
+  /** The store calls it made, tagged with the reply they followed; undefined when not recorded. */
+  stores: { reply: number; call: StoreCall }[] | undefined;
+  /** No negative answer, remembered SERVFAIL or skipped server was live when it began. */
+  quiet: boolean;
 }
 
 export class ResolverNode implements NetworkClient, ChangeListener {
@@ -157,6 +200,8 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   skipped = 0;
   /** Skipped refreshes run late, as of their own time, because a change was announced for the moment it happened. */
   replayed = 0;
+  /** Refreshes repeated from a template instead of run (refresh-template.ts). */
+  repeated = 0;
   /** Answer class now; undefined before the first answer. */
   answerClass: AnswerClass | undefined;
   delegationSide: AnswerClass | undefined;
@@ -185,6 +230,19 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   /** When the lookups now waiting began to need a resolution: the new answer's class applies from here. */
   private neededFrom: number;
   private plan: SkipPlan | undefined;
+  private readonly inSync: (provider: number, at: number) => boolean;
+  /** Forwarders pass lookups on to this node: it then never repeats a refresh from a template. */
+  private servesForwarders = false;
+  /** The last real refresh, when it may be repeated; a clean refresh right after it makes a cycle. */
+  private pendingTemplate: RefreshTemplate | undefined;
+  /** The node's cycles, most recently used first: a node alternates between a few (its NS set expires alone, or with its servers' addresses, …). */
+  private readonly cycles: Cycle[] = [];
+  private repeat: RepeatInFlight | undefined;
+  /** Index of the query event the resolution is handling, for tagging its store calls. */
+  private replyIndex = -1;
+  private readonly listenStores = (call: StoreCall): void => {
+    this.record?.stores?.push({ reply: this.replyIndex, call });
+  };
 
   constructor(opts: ResolverNodeOptions, world: ResolverWorld) {
     if (!(opts.rate > 0 && Number.isFinite(opts.rate))) throw new RangeError(`resolver ${opts.index}: lookup rate must be > 0, got ${opts.rate}`);
@@ -198,6 +256,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.classify = opts.classify;
     this.skipping = opts.skip ?? true;
     this.address = opts.address;
+    this.inSync = world.inSync ?? (() => true);
     const path = ['resolver', ...(opts.streamPath ?? [opts.index])];
     const mean = 1 / opts.rate;
     this.gaps = new BufferedDraws(sampler({ exponential: { mean } }, streamFor(opts.seed, ...path, 'arrivals')));
@@ -228,13 +287,25 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       this.countSkipped(plan, plan.count);
       this.storeAnswerOf(plan, plan.count - 1);
     }
-    this.begin(now);
+    if (this.cycles.length > 0 && this.startRepeat(now)) return;
+    this.begin(now, true);
     this.drive(this.resolution!.start(now), now);
   }
 
-  private begin(now: number): void {
+  /** A forwarder now passes lookups on to this node. */
+  acceptForwarder(): void {
+    this.servesForwarders = true;
+    this.cycles.length = 0;
+    this.pendingTemplate = undefined;
+  }
+
+  /** Starts a refresh; `recorded`: its store calls are kept, so that it may become a template. */
+  private begin(now: number, recorded: boolean): void {
     this.iteratorRandom = refreshRandom(this.iteratorSeed, this.refreshes);
     this.refreshes++;
+    const cache = this.recursor.cache;
+    const record = recorded && this.skipping && !this.servesForwarders;
+    this.replyIndex = -1;
     this.record = {
       start: now,
       queries: 0,
@@ -243,10 +314,18 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       limits: this.skipping ? [] : undefined,
       provider: -1,
       classBefore: this.answerClass,
-      before: this.skipping ? this.liveEntries(now) : undefined,
+      before: undefined,
+      beforeState: undefined,
       prefetched: false,
       response: undefined,
+      providers: [],
+      replies: [],
+      stores: record ? [] : undefined,
+      quiet: record && !cache.hasLiveFailureData(now) && !this.recursor.anyServerDown(now),
     };
+    if (this.skipping) this.record.before = this.liveEntries(now);
+    if (record) this.record.beforeState = { cache: snapshot(cache, now), delegations: liveDelegations(this.recursor, this.watch.name, now) };
+    cache.storeListener = record ? this.listenStores : undefined;
     this.resolution = this.recursor.resolve(this.query, now);
   }
 
@@ -272,11 +351,15 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const resolution = this.resolution;
     if (resolution === undefined) return;
     const record = this.record!;
+    this.replyIndex = record.providers.length;
     if (exchange.reply === undefined) {
       record.timeouts++;
+      record.providers.push(-1);
       this.drive(resolution.handle({ kind: 'timeout', ref: exchange.ref }, now), now);
       return;
     }
+    record.providers.push(exchange.provider);
+    record.replies.push(exchange.reply);
     if (record.provider === -1) record.provider = exchange.provider;
     else if (record.provider !== exchange.provider) record.provider = -2;
     if (isRejection(exchange.reply)) record.rejected++;
@@ -288,6 +371,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const record = this.record!;
     this.resolution = undefined;
     this.record = undefined;
+    this.recursor.cache.storeListener = undefined;
     const watched = this.watchedEntries(record, now);
     const cls = this.classOf(record, watched, now);
     this.setClass(cls, record.prefetched ? now : this.classFrom(cls, record.start));
@@ -296,7 +380,9 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.neededFrom = needAt;
     if (this.waiting.length > 0) this.answerWaiting(cls, record, now);
     const next = needAt + this.gaps.next();
-    if (this.skipping && this.isClean(record, cls, watched, now)) this.planSkips(record, watched, now, next);
+    const clean = this.skipping && this.isClean(record, cls, watched, now);
+    if (this.skipping) this.noteCycle(record, cls, watched, clean, now);
+    if (clean) this.planSkips({ queries: record.queries, limits: record.limits!, provider: record.provider }, watched, now, next);
     else this.scheduleRefresh(next);
   }
 
@@ -413,6 +499,137 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     return end;
   }
 
+  // ---- repeating a refresh (refresh-template.ts) --------------------------------------------
+
+  /**
+   * After a real refresh: a refresh that may be repeated waits for the next one; if that one is
+   * clean, the two make the node's cycle.
+   */
+  private noteCycle(record: RefreshRecord, cls: AnswerClass, watched: PositiveEntry[], clean: boolean, now: number): void {
+    const pending = this.pendingTemplate;
+    this.pendingTemplate = clean ? undefined : this.templateOf(record, cls, watched, now);
+    if (clean && pending !== undefined) {
+      this.cycles.unshift({ template: pending, clean: { queries: record.queries, limits: record.limits!, provider: record.provider } });
+      if (this.cycles.length > MAX_CYCLES) this.cycles.pop();
+    }
+  }
+
+  /**
+   * The template of a refresh that ended at `now`, or undefined unless it can be repeated: it was
+   * recorded, began quiet (no negative answer, remembered SERVFAIL or skipped server) and without
+   * the watched answer live, got a reply to every query from servers whose providers were in
+   * sync, stored its own answer of an unchanged class, read nothing that expired while it ran,
+   * and could have asked any other server of its cuts alike.
+   */
+  private templateOf(record: RefreshRecord, cls: AnswerClass, watched: PositiveEntry[], now: number): RefreshTemplate | undefined {
+    const state = record.beforeState;
+    if (state === undefined || record.stores === undefined || !record.quiet) return undefined;
+    if (record.timeouts > 0 || record.rejected > 0 || record.queries === 0 || record.prefetched) return undefined;
+    if (cls !== record.classBefore || (cls !== AnswerClass.New && cls !== AnswerClass.Old)) return undefined;
+    if (watched.length !== 1 || watched[0]!.storedAt < record.start) return undefined;
+    const cache = this.recursor.cache;
+    if (!allLiveAt(cache, state.cache.live, now) || !allLiveAt(cache, state.delegations.values(), now)) return undefined;
+    for (const provider of record.providers) if (provider < 0 || !this.inSync(provider, record.start)) return undefined;
+    if (!serversInterchangeable(this.recursor, this.network, record.replies, this.watch.name, now)) return undefined;
+    return makeTemplate(
+      { start: record.start, providers: record.providers, limits: record.limits!, before: state.cache, delegations: state.delegations, cls, side: this.delegationSide },
+      record.stores,
+      cache,
+      this.watch,
+    );
+  }
+
+  /**
+   * At a boundary, in place of a real refresh: repeats the template of a cycle when the live
+   * cache is as it was then, nothing failed or was skipped since, and with the latencies drawn
+   * now no query times out, nothing it read expires before it ends and the world does not change
+   * between the template's start and its end. Returns false (draws given back) otherwise.
+   */
+  private startRepeat(now: number): boolean {
+    const cache = this.recursor.cache;
+    if (cache.hasLiveFailureData(now) || this.recursor.anyServerDown(now)) return false;
+    const delegations = liveDelegations(this.recursor, this.watch.name, now);
+    const cycles = this.cycles;
+    let found = -1;
+    for (let c = 0; c < cycles.length && found < 0; c++) {
+      const t = cycles[c]!.template;
+      if (this.answerClass === t.cls && this.delegationSide === t.side && sameStateAs(t, cache, delegations, now)) found = c;
+    }
+    if (found < 0) return false;
+    const cycle = cycles[found]!;
+    const template = cycle.template;
+    const queries = template.limits.length;
+    const repeat = this.repeatBuffers(cycle, now);
+    const { draws, arrivals, replies } = repeat;
+    let t = now;
+    let late = false;
+    for (let q = 0; q < queries; q++) {
+      const out = this.latencies.next();
+      const back = this.latencies.next();
+      draws[2 * q] = out;
+      draws[2 * q + 1] = back;
+      const sent = t;
+      t = t + out;
+      arrivals[q] = t;
+      t = t + back;
+      replies[q] = t;
+      if (t >= sent + template.limits[q]!) late = true;
+    }
+    if (late || this.horizon.lastChangeIn(template.start, t) !== undefined || !nothingExpires(cache, delegations, now, t)) {
+      this.latencies.giveBack(draws);
+      return false;
+    }
+    this.pendingTemplate = undefined;
+    if (found > 0) {
+      cycles.splice(found, 1);
+      cycles.unshift(cycle);
+    }
+    this.repeat = repeat;
+    this.refreshEvent = this.engine.scheduleAt(t, repeatDone, this);
+    return true;
+  }
+
+  private repeatStore: RepeatInFlight | undefined;
+
+  /** The node's buffers for a repeat of `cycle` starting at `now` (one repeat is in flight at a time). */
+  private repeatBuffers(cycle: Cycle, now: number): RepeatInFlight {
+    const queries = cycle.template.limits.length;
+    let repeat = this.repeatStore;
+    if (repeat === undefined || repeat.arrivals.length !== queries) {
+      repeat = { cycle, start: now, draws: new Float64Array(2 * queries), arrivals: new Float64Array(queries), replies: new Float64Array(queries) };
+      this.repeatStore = repeat;
+    }
+    repeat.cycle = cycle;
+    repeat.start = now;
+    return repeat;
+  }
+
+  /** The repeated refresh's last reply has come: make its store calls, count its queries, plan on. */
+  finishRepeat(now: number): void {
+    this.refreshEvent = NO_EVENT;
+    const repeat = this.repeat!;
+    this.repeat = undefined;
+    const cache = this.recursor.cache;
+    for (const { reply, call } of repeat.cycle.template.stores) {
+      const at = reply < 0 ? repeat.start : repeat.replies[reply]!;
+      if (call.kind === 'rrset') cache.store(call.rrset, call.rank, at, call.origin);
+      else cache.storeDelegation(call.rrset, at, call.origin);
+    }
+    this.countRepeat(repeat);
+    const answer = cache.get(this.watch.name, this.watch.type, now);
+    if (answer === undefined || answer.storedAt < repeat.start) throw new Error(`resolver ${this.index}: a repeated refresh left no answer of its own`);
+    const needAt = Math.max(this.needMoment(answer.expires, answer.ttl), now);
+    this.neededFrom = needAt;
+    this.planSkips(repeat.cycle.clean, [answer], now, needAt + this.gaps.next());
+  }
+
+  private countRepeat(repeat: RepeatInFlight): void {
+    const load = this.network.load;
+    repeat.cycle.template.providers.forEach((provider, q) => load.add(provider, repeat.arrivals[q]!));
+    this.refreshes++;
+    this.repeated++;
+  }
+
   // ---- skipping ----------------------------------------------------------------------------
 
   /** The live positive entries of the cache (and, parent-centric, the watched name's delegations). */
@@ -502,14 +719,15 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    * refreshes that cannot change anything, up to the boundary, and schedules the first one after
    * it to run for real.
    */
-  private planSkips(record: RefreshRecord, watched: PositiveEntry[], now: number, next: number): void {
+  private planSkips(record: SkipSource, watched: PositiveEntry[], now: number, next: number): void {
     let at = next;
-    // The watched answer here is one RRset (CNAME chains make several, and are not skipped).
-    if (watched.length === 1) {
+    // The watched answer here is one RRset (CNAME chains make several, and are not skipped), from
+    // a provider whose servers all serve the same zones (any of them would answer alike).
+    if (watched.length === 1 && this.inSync(record.provider, now)) {
       const bound = this.boundary(now);
       const lifetime = watched[0]!.ttl;
       const queries = record.queries;
-      const limits = record.limits!;
+      const limits = record.limits;
       const plan = this.planArrays(queries);
       plan.provider = record.provider;
       plan.lifetime = lifetime;
@@ -621,6 +839,20 @@ export class ResolverNode implements NetworkClient, ChangeListener {
 
   /** A world change at `at` was announced at `now`: cut a plan that reaches past it. */
   changeAnnounced(at: number, now: number): void {
+    const repeat = this.repeat;
+    if (repeat !== undefined) {
+      // A repeated refresh on its way: its queries that reach their servers after the change
+      // would meet another world, so it runs for real, as of its start, with its draws.
+      let last = -Infinity;
+      for (const t of repeat.arrivals) last = Math.max(last, t);
+      if (at > last) return;
+      this.engine.cancel(this.refreshEvent);
+      this.refreshEvent = NO_EVENT;
+      this.repeat = undefined;
+      this.latencies.giveBack(repeat.draws);
+      this.replay(repeat.start);
+      return;
+    }
     const plan = this.plan;
     if (plan === undefined || plan.realAt < at) return;
     // The refreshes from the first one at or after `at` on run for real; so does the last one before it.
@@ -655,6 +887,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
 
   /** At the end of the run: counts the refreshes a plan skipped, as they all came before the end. */
   settle(): void {
+    const repeat = this.repeat;
+    if (repeat !== undefined) {
+      this.repeat = undefined;
+      this.countRepeat(repeat);
+    }
     const plan = this.plan;
     if (plan === undefined) return;
     this.plan = undefined;
@@ -765,7 +1002,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    */
   private replay(at: number): void {
     this.replayed++;
-    this.begin(at);
+    this.begin(at, false);
     const resolution = this.resolution!;
     const record = this.record!;
     let now = at;
@@ -809,8 +1046,15 @@ export class ResolverNode implements NetworkClient, ChangeListener {
  */
 const MAX_PLANNED = 100_000;
 
+/** Cycles a node keeps. Only a bound on the work of finding one: where none matches, the refresh runs for real. */
+const MAX_CYCLES = 4;
+
 function deliverForwarded(d: { client: ForwardingClient; cls: AnswerClass; ttl: number }, now: number): void {
   d.client.forwardedAnswer(d.cls, d.ttl, now);
+}
+
+function repeatDone(node: ResolverNode, now: number): void {
+  node.finishRepeat(now);
 }
 
 function refreshDue(node: ResolverNode, now: number): void {

@@ -102,13 +102,15 @@ export class World {
   addForwarder(opts: Omit<ForwarderOptions, 'index'>): ForwarderNode {
     const index = this.nodes++;
     this.metrics.register(index, opts.rate, 'forwarder', 0);
+    opts.upstream.acceptForwarder();
     const node = new ForwarderNode({ ...opts, index }, { engine: this.engine, observer: this.metrics, horizon: this.horizon });
     this.forwarders.push(node);
     return node;
   }
 
   private parts() {
-    return { engine: this.engine, network: this.network, horizon: this.horizon, observer: this.metrics };
+    const inSync = (provider: number, at: number): boolean => this.providers[provider]?.status(at) !== 'PENDING';
+    return { engine: this.engine, network: this.network, horizon: this.horizon, observer: this.metrics, inSync };
   }
 
   /** Answer class of each provider's data, by provider index: a `classify` for resolvers. */

@@ -51,6 +51,13 @@ describe('skipping refreshes changes nothing', () => {
     expect(off.nodes.reduce((sum, n) => sum + n.skipped, 0)).toBe(0);
   });
 
+  it('repeats refreshes that re-learn an expired delegation from their templates, in resolvers no forwarder uses', () => {
+    const repeated = (nodes: typeof on.nodes) => nodes.reduce((sum, n) => sum + n.repeated, 0);
+    expect(repeated(on.nodes)).toBeGreaterThan(20);
+    expect(repeated(on.nodes.filter((_, i) => i % 2 === 0))).toBe(0);
+    expect(repeated(off.nodes)).toBe(0);
+  });
+
   it('gives every resolver the same refreshes and the same answer classes at the same times', () => {
     expect(on.nodes.map((n) => n.refreshes)).toEqual(off.nodes.map((n) => n.refreshes));
     expect(on.forwarders.map((f) => f.forwarded)).toEqual(off.forwarders.map((f) => f.forwarded));

@@ -1047,7 +1047,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
 const MAX_PLANNED = 100_000;
 
 /** Cycles a node keeps. Only a bound on the work of finding one: where none matches, the refresh runs for real. */
-const MAX_CYCLES = 4;
+const MAX_CYCLES = 2;
 
 function deliverForwarded(d: { client: ForwardingClient; cls: AnswerClass; ttl: number }, now: number): void {
   d.client.forwardedAnswer(d.cls, d.ttl, now);

@@ -2,7 +2,7 @@ import { Opcode, Rcode, RRClass, RRType } from '../constants.ts';
 import { makeClientCookie } from '../cookies.ts';
 import type { Message } from '../message.ts';
 import { makeResponse } from '../message.ts';
-import { canonicalName, parentName, type Name } from '../name.ts';
+import { canonicalName, isSubdomain, parentName, type Name } from '../name.ts';
 import type { RR } from '../record.ts';
 import { Cache, type PositiveEntry } from '../cache/cache.ts';
 import type { Profile } from '../profiles.ts';
@@ -102,13 +102,25 @@ export class Recursor {
    * its delegation store.
    */
   findCut(name: Name, now: number): DelegationPoint | undefined {
+    const entry = this.findCutEntry(name, now);
+    return entry === undefined ? undefined : DelegationPoint.fromCache(entry.rrset, this.cache, now);
+  }
+
+  /**
+   * The cached NS set of the cut `findCut` finds, without building its delegation point. A cut is
+   * usable when one of its servers has a cached address or lies outside the zone (its address can
+   * be looked up elsewhere).
+   */
+  findCutEntry(name: Name, now: number): PositiveEntry | undefined {
+    const cache = this.cache;
     for (let zone: Name | undefined = name; zone !== undefined; zone = parentName(zone)) {
       const entry = this.profile.delegation.parentCentric
-        ? (this.cache.delegation(zone, now) ?? (zone === '.' ? this.cache.get(zone, RRType.NS, now) : undefined))
-        : this.cache.get(zone, RRType.NS, now);
+        ? (cache.delegation(zone, now) ?? (zone === '.' ? cache.get(zone, RRType.NS, now) : undefined))
+        : cache.get(zone, RRType.NS, now);
       if (entry === undefined) continue;
-      const dp = DelegationPoint.fromCache(entry.rrset, this.cache, now);
-      if (dp.isUsable()) return dp;
+      for (const ns of entry.rrset.data as Name[]) {
+        if (!isSubdomain(ns, zone) || cache.get(ns, RRType.A, now) !== undefined || cache.get(ns, RRType.AAAA, now) !== undefined) return entry;
+      }
     }
     return undefined;
   }

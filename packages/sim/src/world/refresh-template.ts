@@ -33,8 +33,9 @@ export interface RefreshTemplate {
   readonly stores: readonly TemplateStore[];
   /** When it began: the cache's live positive entries by position (undefined: dead or absent). */
   readonly before: CacheSnapshot;
-  /** Positions it offered the cache a store at (more than `before` covers when it added names). */
+  /** Positions it offered the cache a store at (more than `before` covers when it added names): as flags, and listed. */
   readonly written: Uint8Array;
+  readonly writtenPositions: readonly number[];
   /** Position of the watched answer, which was not live when it began. */
   readonly watched: number;
   /** A parent-centric resolver's live delegations of the watched name's zones when it began, and the zones it stored. */
@@ -99,7 +100,11 @@ export function makeTemplate(
     else return undefined;
     kept.push({ reply, call });
   }
-  return { ...fields, stores: kept, written, watched, writtenDelegations };
+  const writtenPositions: number[] = [];
+  written.forEach((flag, at) => {
+    if (flag === 1) writtenPositions.push(at);
+  });
+  return { ...fields, stores: kept, written, writtenPositions, watched, writtenDelegations };
 }
 
 /**
@@ -127,6 +132,46 @@ export function sameStateAs(template: RefreshTemplate, cache: Cache, delegations
     const then = template.delegations.get(zone);
     if (then === undefined) return false;
     if (entry !== then && !sameReplacement(entry, then, template.writtenDelegations.has(zone))) return false;
+  }
+  return true;
+}
+
+/**
+ * The earliest expiry among the live entries at `now` that the template does not store to; Infinity
+ * when there is none. While they are not replaced, the state at a later moment differs from the
+ * state at `now` only at the positions the template stores to, and in these entries' expiry.
+ */
+export function unwrittenLiveUntil(template: RefreshTemplate, cache: Cache, now: number): number {
+  const list = cache.entryList();
+  const written = template.written;
+  let until = Infinity;
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]!;
+    if ((i >= written.length || written[i] === 0) && cache.remaining(entry, now) >= 0) until = Math.min(until, entry.expires);
+  }
+  return until;
+}
+
+/**
+ * `sameStateAs` and `nothingExpires` for a resolver that is not parent-centric, given that the
+ * cache was in the template's state at an earlier moment and since then only the positions the
+ * template stores to were stored to: those positions are checked, and the entries at the others
+ * (unchanged, so still the ones the template read, or dead) must all live until `end`, which
+ * `until` (unwrittenLiveUntil at that moment) says.
+ */
+export function stillSameState(template: RefreshTemplate, cache: Cache, until: number, now: number, end: number): boolean {
+  if (cache.generation !== template.before.generation || cache.remaining({ expires: until }, end) < 0) return false;
+  const list = cache.entryList();
+  const before = template.before.live;
+  for (const i of template.writtenPositions) {
+    const entry = list[i]!;
+    const then = i < before.length ? before[i] : undefined;
+    if (cache.remaining(entry, now) < 0) {
+      if (then !== undefined) return false;
+      continue;
+    }
+    if (then === undefined || i === template.watched || cache.remaining(entry, end) < 0) return false;
+    if (entry !== then && !sameReplacement(entry, then, true)) return false;
   }
   return true;
 }

@@ -47,7 +47,19 @@ import { streamFor, type StreamPathComponent } from '../random/streams.ts';
 import { AnswerClass } from './answer-class.ts';
 import { BufferedDraws } from './buffered-draws.ts';
 import { refreshRandom } from './refresh-random.ts';
-import { allLiveAt, liveDelegations, makeTemplate, nothingExpires, sameStateAs, serversInterchangeable, snapshot, type CacheSnapshot, type RefreshTemplate } from './refresh-template.ts';
+import {
+  allLiveAt,
+  liveDelegations,
+  makeTemplate,
+  nothingExpires,
+  sameStateAs,
+  serversInterchangeable,
+  snapshot,
+  stillSameState,
+  unwrittenLiveUntil,
+  type CacheSnapshot,
+  type RefreshTemplate,
+} from './refresh-template.ts';
 import type { ChangeHorizon, ChangeListener } from './change-horizon.ts';
 import type { Exchange, Network, NetworkClient } from './network.ts';
 
@@ -238,6 +250,12 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   /** The node's cycles, most recently used first: a node alternates between a few (its NS set expires alone, or with its servers' addresses, …). */
   private readonly cycles: Cycle[] = [];
   private repeat: RepeatInFlight | undefined;
+  /**
+   * After a repeat, while no real refresh has run since: its cycle, whose template's state the
+   * cache was in, and the earliest expiry among the entries the template does not store to
+   * (refresh-template.ts, stillSameState).
+   */
+  private verified: { cycle: Cycle; until: number } | undefined;
   /** Index of the query event the resolution is handling, for tagging its store calls. */
   private replyIndex = -1;
   private readonly listenStores = (call: StoreCall): void => {
@@ -296,6 +314,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   acceptForwarder(): void {
     this.servesForwarders = true;
     this.cycles.length = 0;
+    this.verified = undefined;
     this.pendingTemplate = undefined;
   }
 
@@ -303,6 +322,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   private begin(now: number, recorded: boolean): void {
     this.iteratorRandom = refreshRandom(this.iteratorSeed, this.refreshes);
     this.refreshes++;
+    this.verified = undefined;
     const cache = this.recursor.cache;
     const record = recorded && this.skipping && !this.servesForwarders;
     this.replyIndex = -1;
@@ -550,14 +570,26 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     if (cache.hasLiveFailureData(now) || this.recursor.anyServerDown(now)) return false;
     const delegations = liveDelegations(this.recursor, this.watch.name, now);
     const cycles = this.cycles;
-    let found = -1;
-    for (let c = 0; c < cycles.length && found < 0; c++) {
+    const verified = this.verified;
+    this.verified = undefined;
+    // Right after a repeat of the first cycle, its state holds but where the template stores.
+    if (verified !== undefined && verified.cycle === cycles[0] && delegations.size === 0 && this.repeatCycle(0, delegations, verified.until, now)) return true;
+    for (let c = 0; c < cycles.length; c++) {
       const t = cycles[c]!.template;
-      if (this.answerClass === t.cls && this.delegationSide === t.side && sameStateAs(t, cache, delegations, now)) found = c;
+      if (this.answerClass === t.cls && this.delegationSide === t.side && sameStateAs(t, cache, delegations, now)) return this.repeatCycle(c, delegations, undefined, now);
     }
-    if (found < 0) return false;
-    const cycle = cycles[found]!;
+    return false;
+  }
+
+  /**
+   * Repeats cycle `c`'s template from `now`, in a state known to be the template's (`until`
+   * undefined), or to be so but where it stores, the other entries living until `until`.
+   */
+  private repeatCycle(c: number, delegations: ReadonlyMap<Name, PositiveEntry>, until: number | undefined, now: number): boolean {
+    const cycles = this.cycles;
+    const cycle = cycles[c]!;
     const template = cycle.template;
+    const cache = this.recursor.cache;
     const queries = template.limits.length;
     const repeat = this.repeatBuffers(cycle, now);
     const { draws, arrivals, replies } = repeat;
@@ -575,13 +607,18 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       replies[q] = t;
       if (t >= sent + template.limits[q]!) late = true;
     }
-    if (late || this.horizon.lastChangeIn(template.start, t) !== undefined || !nothingExpires(cache, delegations, now, t)) {
+    const same =
+      until === undefined
+        ? nothingExpires(cache, delegations, now, t)
+        : this.answerClass === template.cls && this.delegationSide === template.side && stillSameState(template, cache, until, now, t);
+    if (late || !same || this.horizon.lastChangeIn(template.start, t) !== undefined) {
       this.latencies.giveBack(draws);
       return false;
     }
+    this.verified = { cycle, until: until ?? unwrittenLiveUntil(template, cache, now) };
     this.pendingTemplate = undefined;
-    if (found > 0) {
-      cycles.splice(found, 1);
+    if (c > 0) {
+      cycles.splice(c, 1);
       cycles.unshift(cycle);
     }
     this.repeat = repeat;
@@ -703,11 +740,12 @@ export class ResolverNode implements NetworkClient, ChangeListener {
         if (window > now) bound = Math.min(bound, window);
       }
     };
-    const cut = this.recursor.findCut(this.watch.name, now);
+    const cut = this.recursor.findCutEntry(this.watch.name, now);
     if (cut === undefined) return now;
-    consider(cache.get(cut.zone, RRType.NS, now));
-    if (profile.delegation.parentCentric) consider(cache.delegation(cut.zone, now));
-    for (const name of cut.nsNames) {
+    const zone = cut.rrset.name;
+    consider(cache.get(zone, RRType.NS, now));
+    if (profile.delegation.parentCentric) consider(cache.delegation(zone, now));
+    for (const name of cut.rrset.data as Name[]) {
       consider(cache.get(name, RRType.A, now));
       consider(cache.get(name, RRType.AAAA, now));
     }

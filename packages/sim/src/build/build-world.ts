@@ -22,6 +22,7 @@ import { buildContext, type BuildContext } from './context.ts';
 import { buildHierarchy, type Hierarchy } from './hierarchy.ts';
 import { planHosts } from './nameserver-hosts.ts';
 import { oneWayLatency } from './one-way-latency.ts';
+import { inPart, type Part } from './parts.ts';
 import { schedulePlan, targetProvider, type PlanRecord } from './plan.ts';
 import { planPopulation, stubCache, type RecursiveEntity } from './population.ts';
 import { buildProviders, type BuiltProvider } from './providers.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   skip?: boolean;
   /** Give each resolver a cache in its steady state at the start (default true; warm-up.ts). */
   warmUp?: boolean;
+  /** Build only this part's resolvers and forwarders (parts.ts); all by default. */
+  part?: Part;
 }
 
 export interface BuiltWorld {
@@ -86,7 +89,7 @@ export function buildWorld(scenario: Scenario, replication: number, watchIndex: 
   const nodesOf = new Map<number, ResolverNode[]>();
 
   for (const entity of entities) {
-    if (entity.kind !== 'recursive') continue;
+    if (entity.kind !== 'recursive' || !inPart(entity.index, opts.part)) continue;
     const rate = entity.clients * passedPerClient;
     if (!(rate > 0)) continue;
     const options = {
@@ -110,7 +113,7 @@ export function buildWorld(scenario: Scenario, replication: number, watchIndex: 
     });
   }
   for (const entity of entities) {
-    if (entity.kind !== 'forwarder') continue;
+    if (entity.kind !== 'forwarder' || !inPart(entity.upstream, opts.part)) continue;
     const rate = entity.clients * passedPerClient;
     const upstream = nodesOf.get(entity.upstream);
     if (!(rate > 0) || upstream === undefined) continue;

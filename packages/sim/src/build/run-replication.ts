@@ -1,6 +1,7 @@
 /**
  * One replication of a scenario, from the scenario to its per-bin series (replication.ts): the
- * world built for each watched name (build-world.ts), run to the horizon, and read out.
+ * world built for each watched name (build-world.ts) and each part (parts.ts), run to the
+ * horizon, read out as sums, and the parts' sums added up and normalised.
  *
  * - Per watched name: the client-side shares (behind the stub caches) and the client lookups per
  *   bin, from that name's world.
@@ -12,50 +13,121 @@
  */
 import { typeName } from '@cutover/resolver';
 import type { ClassArrays, NameReplication, ReplicationOutput } from '../replication.ts';
+import type { TimelineEntry } from '../result.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { ANSWER_CLASS_COUNT } from '../world/answer-class.ts';
 import { normalise, type ClassSeries } from '../world/metrics.ts';
 import { clientSideBinIntegrals } from '../world/stub-kernel.ts';
 import { buildWorld, type BuildOptions, type BuiltWorld } from './build-world.ts';
+import { partCount, type Part } from './parts.ts';
+
+/** What one part of a replication yields: sums over its resolvers, per class and bin, before normalising. */
+export interface PartOutput {
+  replication: number;
+  part: number;
+  changeAt: number | null;
+  timeline: TimelineEntry[];
+  /** Per watched name: client lookups per class per bin behind the stub caches. */
+  clients: { name: string; type: string; perClass: Float64Array[] }[];
+  /** Per watched name, per provider: queries per bin. */
+  queries: Record<string, Float64Array>[];
+  /** Resolvers per side per bin (first name's world). */
+  sides: Float64Array[];
+  /** Per mix label: resolver-side lookups per class per bin (first name's world). */
+  byLabel: Record<string, Float64Array[]>;
+}
 
 export function runReplication(scenario: Scenario, replication: number, opts: { skip?: boolean } = {}): ReplicationOutput {
   return runWorlds(scenario, replication, opts);
 }
 
-/** runReplication with the builder's options (tests turn the warm-up off to start from empty caches). */
-export function runWorlds(scenario: Scenario, replication: number, opts: BuildOptions = {}): ReplicationOutput {
-  const bins = Math.ceil(scenario.horizon / scenario.bin);
-  const byName: NameReplication[] = [];
-  const load: Record<string, number[]> = Object.fromEntries(scenario.providers.map((p) => [p.name, new Array<number>(bins).fill(0)]));
+/**
+ * runReplication with the builder's options (tests turn the warm-up off to start from empty
+ * caches, or split a small replication into `parts`); the parts run in turn.
+ */
+export function runWorlds(scenario: Scenario, replication: number, opts: Omit<BuildOptions, 'part'> & { parts?: number } = {}): ReplicationOutput {
+  const { parts: given, ...build } = opts;
+  const count = given ?? partCount(scenario);
+  const parts: PartOutput[] = [];
+  for (let index = 0; index < count; index++) parts.push(runPart(scenario, replication, count === 1 ? undefined : { index, count }, build));
+  return mergeParts(scenario, parts);
+}
+
+/** Runs one part of a replication (all of it when `part` is undefined). */
+export function runPart(scenario: Scenario, replication: number, part: Part | undefined, opts: Omit<BuildOptions, 'part'> = {}): PartOutput {
+  const clients: PartOutput['clients'] = [];
+  const queries: PartOutput['queries'] = [];
   let first: BuiltWorld | undefined;
   scenario.watch.forEach((_, w) => {
-    const built = buildWorld(scenario, replication, w, opts);
+    const built = buildWorld(scenario, replication, w, { ...opts, ...(part === undefined ? {} : { part }) });
     built.world.run();
     first ??= built;
-    byName.push({
-      name: built.watch.name,
-      type: typeName(built.watch.type),
-      shares: plain(built.world.metrics.clientShares(built.clientGroups)),
-      lookups: Array.from({ length: bins }, (_, k) => built.clientRate * binWidth(scenario, k)),
-    });
-    for (const [name, p] of built.providers) {
-      const counts = built.world.network.load.series(p.world.index);
+    clients.push({ name: built.watch.name, type: typeName(built.watch.type), perClass: built.world.metrics.clientIntegrals(built.clientGroups) });
+    const counts: Record<string, Float64Array> = {};
+    for (const [name, p] of built.providers) counts[name] = built.world.network.load.series(p.world.index);
+    queries.push(counts);
+  });
+  const head = first!;
+  return {
+    replication,
+    part: part?.index ?? 0,
+    changeAt: head.plan.changeAt,
+    timeline: [...head.plan.timeline].sort((a, b) => a.start - b.start),
+    clients,
+    queries,
+    sides: head.world.metrics.sideIntegrals(),
+    byLabel: perLabel(head),
+  };
+}
+
+/** Adds up the parts of one replication (all of them, in part order) and normalises. */
+export function mergeParts(scenario: Scenario, parts: readonly PartOutput[]): ReplicationOutput {
+  const ordered = [...parts].sort((a, b) => a.part - b.part);
+  const head = ordered[0]!;
+  const bins = Math.ceil(scenario.horizon / scenario.bin);
+  const byName: NameReplication[] = head.clients.map((c, w) => ({
+    name: c.name,
+    type: c.type,
+    shares: plain(normalise(sumClasses(ordered.map((p) => p.clients[w]!.perClass), bins))),
+    lookups: Array.from({ length: bins }, (_, k) => scenario.watch[w]!.lookupsPerHour / 3600 * scenario.clients.count * binWidth(scenario, k)),
+  }));
+  const load: Record<string, number[]> = Object.fromEntries(scenario.providers.map((p) => [p.name, new Array<number>(bins).fill(0)]));
+  head.queries.forEach((_, w) => {
+    for (const name of Object.keys(load)) {
+      const counts = sumArrays(ordered.map((p) => p.queries[w]![name]!), bins);
       const series = load[name]!;
       for (let k = 0; k < bins; k++) series[k]! += counts[k]! / binWidth(scenario, k);
     }
   });
-  const head = first!;
-  const { byProfile, byProfileLookups } = perLabel(head, bins);
+  const byProfile: Record<string, number[]> = {};
+  const byProfileLookups: Record<string, number[]> = {};
+  for (const label of Object.keys(head.byLabel)) {
+    const perClass = sumClasses(ordered.map((p) => p.byLabel[label]!), bins);
+    byProfile[label] = Array.from(normalise(perClass).new);
+    byProfileLookups[label] = Array.from({ length: bins }, (_, k) => perClass.reduce((sum, c) => sum + c[k]!, 0));
+  }
   return {
-    replication,
-    changeAt: head.plan.changeAt,
+    replication: head.replication,
+    changeAt: head.changeAt,
     byName,
-    resolverShares: plain(head.world.metrics.resolverShares()),
+    resolverShares: plain(normalise(sumClasses(ordered.map((p) => p.sides), bins))),
     load,
     byProfile,
     byProfileLookups,
-    timeline: [...head.plan.timeline].sort((a, b) => a.start - b.start),
+    timeline: head.timeline,
   };
+}
+
+/** Element-wise sums of per-class series over parts, in part order (one part: its own arrays). */
+function sumClasses(parts: readonly (readonly Float64Array[])[], bins: number): Float64Array[] {
+  return Array.from({ length: ANSWER_CLASS_COUNT }, (_, c) => sumArrays(parts.map((p) => p[c]!), bins));
+}
+
+function sumArrays(arrays: readonly Float64Array[], bins: number): Float64Array {
+  if (arrays.length === 1) return arrays[0]!;
+  const out = new Float64Array(bins);
+  for (const a of arrays) for (let k = 0; k < bins; k++) out[k]! += a[k]!;
+  return out;
 }
 
 /** Width of bin k: the bin, or what is left of the horizon in the last one. */
@@ -67,19 +139,17 @@ function plain(series: ClassSeries): ClassArrays {
   return { new: Array.from(series.new), old: Array.from(series.old), failed: Array.from(series.failed), stale: Array.from(series.stale) };
 }
 
-/** Resolver-side share of lookups answered from the new provider, and lookups, per mix label. */
-function perLabel(built: BuiltWorld, bins: number): { byProfile: Record<string, number[]>; byProfileLookups: Record<string, number[]> } {
+/** Resolver-side lookups per class per bin, per mix label. */
+function perLabel(built: BuiltWorld): Record<string, Float64Array[]> {
   const metrics = built.world.metrics;
-  const byProfile: Record<string, number[]> = {};
-  const byProfileLookups: Record<string, number[]> = {};
+  const out: Record<string, Float64Array[]> = {};
   for (const [label, rates] of built.labelRates) {
     const perClass: Float64Array[] = [];
     for (let cls = 0; cls < ANSWER_CLASS_COUNT; cls++) {
       const series = metrics.stepSeries(cls, (node) => rates[node] ?? 0);
-      perClass.push(clientSideBinIntegrals(series, { kind: 'none' }, 1, metrics.bin, bins));
+      perClass.push(clientSideBinIntegrals(series, { kind: 'none' }, 1, metrics.bin, metrics.bins));
     }
-    byProfile[label] = Array.from(normalise(perClass).new);
-    byProfileLookups[label] = Array.from({ length: bins }, (_, k) => perClass.reduce((sum, c) => sum + c[k]!, 0));
+    out[label] = perClass;
   }
-  return { byProfile, byProfileLookups };
+  return out;
 }

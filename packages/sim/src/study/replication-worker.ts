@@ -1,13 +1,14 @@
 /**
- * A worker thread that runs replications of one scenario: it receives the scenario once, then
- * replication numbers, and posts each ReplicationOutput back.
+ * A worker thread that runs parts of replications of one scenario (build/parts.ts): it receives
+ * the scenario once, then (replication, part) pairs, and posts each PartOutput back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { runReplication } from '../build/run-replication.ts';
+import { runPart, type PartOutput } from '../build/run-replication.ts';
+import type { Part } from '../build/parts.ts';
 import type { Scenario } from '../scenario/types.ts';
 
-export type WorkerRequest = { replication: number } | { stop: true };
-export type WorkerReply = { replication: number; output: ReturnType<typeof runReplication> } | { replication: number; error: string };
+export type WorkerRequest = { replication: number; part: Part | undefined } | { stop: true };
+export type WorkerReply = { replication: number; output: PartOutput } | { replication: number; error: string };
 
 const { scenario, skip } = workerData as { scenario: Scenario; skip: boolean };
 const port = parentPort;
@@ -19,7 +20,7 @@ port.on('message', (request: WorkerRequest) => {
     return;
   }
   try {
-    const output = runReplication(scenario, request.replication, { skip });
+    const output = runPart(scenario, request.replication, request.part, { skip });
     port.postMessage({ replication: request.replication, output } satisfies WorkerReply);
   } catch (error) {
     port.postMessage({ replication: request.replication, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { runReplication } from '../build/run-replication.ts';
+import { partCount, type Part } from '../build/parts.ts';
+import { mergeParts, runWorlds, type PartOutput } from '../build/run-replication.ts';
 import type { ReplicationOutput } from '../replication.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { WorkerReply } from './replication-worker.ts';
@@ -13,25 +14,29 @@ export interface StudyOptions {
   onProgress?: (done: number, total: number) => void;
   /** Skip refreshes that cannot change anything (docs/simulation.md); off only to test that it changes nothing. */
   skip?: boolean;
+  /** Parts per replication; the scenario's own count by default (build/parts.ts). Tests split small replications. */
+  parts?: number;
 }
 
 /**
  * Runs replications of a scenario, in worker threads when asked. Each replication draws only from
  * streams derived from (seed, replication, entity), so which thread runs it changes nothing; the
- * outputs come back in replication order.
+ * outputs come back in replication order. The threads share out the parts of the replications
+ * (build/parts.ts), so a study of one large replication keeps every thread busy too.
  */
 export async function runStudy(scenario: Scenario, opts: StudyOptions = {}): Promise<ReplicationOutput[]> {
   const wanted = opts.replications ?? Array.from({ length: scenario.replications }, (_, i) => i);
-  const workers = Math.max(1, Math.min(opts.workers ?? 1, wanted.length));
+  const parts = opts.parts ?? partCount(scenario);
+  const workers = Math.max(1, Math.min(opts.workers ?? 1, wanted.length * parts));
   const skip = opts.skip ?? true;
-  const outputs = workers === 1 ? await runHere(scenario, wanted, skip, opts.onProgress) : await runInWorkers(scenario, wanted, workers, skip, opts.onProgress);
+  const outputs = workers === 1 ? await runHere(scenario, wanted, skip, parts, opts.onProgress) : await runInWorkers(scenario, wanted, workers, skip, parts, opts.onProgress);
   return outputs.sort((a, b) => a.replication - b.replication);
 }
 
-async function runHere(scenario: Scenario, wanted: readonly number[], skip: boolean, onProgress?: StudyOptions['onProgress']): Promise<ReplicationOutput[]> {
+async function runHere(scenario: Scenario, wanted: readonly number[], skip: boolean, parts: number, onProgress?: StudyOptions['onProgress']): Promise<ReplicationOutput[]> {
   const outputs: ReplicationOutput[] = [];
   for (const replication of wanted) {
-    outputs.push(runReplication(scenario, replication, { skip }));
+    outputs.push(runWorlds(scenario, replication, { skip, parts }));
     onProgress?.(outputs.length, wanted.length);
     // Lets a progress bar repaint and signals arrive between replications.
     await new Promise((resolve) => setImmediate(resolve));
@@ -39,10 +44,13 @@ async function runHere(scenario: Scenario, wanted: readonly number[], skip: bool
   return outputs;
 }
 
-function runInWorkers(scenario: Scenario, wanted: readonly number[], count: number, skip: boolean, onProgress?: StudyOptions['onProgress']): Promise<ReplicationOutput[]> {
+function runInWorkers(scenario: Scenario, wanted: readonly number[], count: number, skip: boolean, parts: number, onProgress?: StudyOptions['onProgress']): Promise<ReplicationOutput[]> {
+  const queue: { replication: number; part: Part | undefined }[] = wanted.flatMap((replication) =>
+    Array.from({ length: parts }, (_, index) => ({ replication, part: parts === 1 ? undefined : { index, count: parts } })),
+  );
   return new Promise((resolve, reject) => {
-    const queue = [...wanted];
     const outputs: ReplicationOutput[] = [];
+    const pending = new Map<number, PartOutput[]>();
     const pool: Worker[] = [];
     let failed = false;
     const stopAll = () => {
@@ -51,7 +59,7 @@ function runInWorkers(scenario: Scenario, wanted: readonly number[], count: numb
     const feed = (worker: Worker) => {
       const next = queue.shift();
       if (next === undefined) worker.postMessage({ stop: true });
-      else worker.postMessage({ replication: next });
+      else worker.postMessage(next);
     };
     for (let i = 0; i < count; i++) {
       const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), { workerData: { scenario, skip } });
@@ -63,8 +71,14 @@ function runInWorkers(scenario: Scenario, wanted: readonly number[], count: numb
           reject(new Error(`replication ${reply.replication} failed: ${reply.error}`));
           return;
         }
-        outputs.push(reply.output);
-        onProgress?.(outputs.length, wanted.length);
+        const done = pending.get(reply.replication) ?? [];
+        done.push(reply.output);
+        pending.set(reply.replication, done);
+        if (done.length === parts) {
+          pending.delete(reply.replication);
+          outputs.push(mergeParts(scenario, done));
+          onProgress?.(outputs.length, wanted.length);
+        }
         if (outputs.length === wanted.length) {
           stopAll();
           resolve(outputs);

@@ -109,7 +109,12 @@ export class Metrics implements ResolverObserver {
 
   /** Share of resolvers whose cached delegation points at each side per bin (failed: none usable). */
   resolverShares(): ClassSeries {
-    return normalise(this.sides.map((b) => b.values()));
+    return normalise(this.sideIntegrals());
+  }
+
+  /** Resolver-weighted seconds per side per bin, before normalising. */
+  sideIntegrals(): Float64Array[] {
+    return this.sides.map((b) => b.values());
   }
 
   /** `shares().new` per resolver profile. */
@@ -125,7 +130,12 @@ export class Metrics implements ResolverObserver {
    * lookup rate.
    */
   clientShares(groups: readonly ClientGroup[]): ClassSeries {
-    if (!this.finished) throw new Error('Metrics.clientShares() before finish()');
+    return normalise(this.clientIntegrals(groups));
+  }
+
+  /** Client lookups (rate-weighted seconds) per class per bin behind the stub caches, before normalising. */
+  clientIntegrals(groups: readonly ClientGroup[]): Float64Array[] {
+    if (!this.finished) throw new Error('Metrics.clientIntegrals() before finish()');
     const totals = Array.from({ length: ANSWER_CLASS_COUNT }, () => new Float64Array(this.bins));
     for (const group of groups) {
       const weightOf = (node: number): number => group.clientsAt(node) * group.rate;
@@ -136,7 +146,7 @@ export class Metrics implements ResolverObserver {
         for (let k = 0; k < this.bins; k++) total[k]! += integrals[k]!;
       }
     }
-    return normalise(totals);
+    return totals;
   }
 
   /**

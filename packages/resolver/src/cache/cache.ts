@@ -204,7 +204,7 @@ export class Cache {
     const ttl = positiveTtl(rrset.ttl, this.policy, isDelegation);
     let expires = expiryFor(now, ttl);
     if (live && rrset.type === RRType.NS && this.clampApplies(existing.rank)) {
-      expires = Math.min(expires, existing.expires);
+      expires = this.policy.ghostClamp === 'keep' ? existing.expires : Math.min(expires, existing.expires);
     }
     return {
       rrset,
@@ -219,6 +219,7 @@ export class Cache {
 
   private clampApplies(existingRank: Rank): boolean {
     switch (this.policy.ghostClamp) {
+      case 'keep':
       case 'all':
         return true;
       case 'authoritative-only':

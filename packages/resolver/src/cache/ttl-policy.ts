@@ -36,13 +36,17 @@ export type ExpiryRounding = 'serve-zero' | 'never-zero';
 
 /**
  * The ghost-domain clamp (CVE-2012-1033, CVE-2022-30698/30699): whether an NS set that replaces
- * an unexpired one may outlive it.
- * - `all`: no replacement extends the cached NS set's expiry (Unbound, BIND).
+ * an unexpired one may outlive it, or end before it.
+ * - `keep`: a replacement takes over the cached NS set's expiry, neither extending nor shortening
+ *   it: the delegation lives for the parent's TTL, whatever the child's says (Unbound 1.17,
+ *   observed: `packages/cli/test/child-ns-ttl.test.ts`).
+ * - `all`: no replacement extends the cached NS set's expiry, a shorter one ends it sooner (BIND:
+ *   "clamped to what is left of the parent's, so a shorter child TTL wins").
  * - `authoritative-only`: only a replacement of an authoritative (child) set is clamped; the
  *   child's set replacing a referral's keeps its own TTL, even when longer (PowerDNS).
  * - `none`: every replacement starts a fresh lifetime (resolvers before 2012: "sticky").
  */
-export type GhostClamp = 'all' | 'authoritative-only' | 'none';
+export type GhostClamp = 'keep' | 'all' | 'authoritative-only' | 'none';
 
 /** The lifetime in the cache of positive data that arrived with `ttl`; the floor wins over the cap. */
 export function positiveTtl(ttl: number, policy: TtlPolicy, isDelegation = false): number {

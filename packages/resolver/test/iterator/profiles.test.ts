@@ -11,7 +11,7 @@ describe('resolver profiles', () => {
   });
 
   it('carries the facts.md figures', () => {
-    expect(profiles.unbound!.ttl).toMatchObject({ maxTtl: 86400, negativeMaxTtl: 3600, expiry: 'serve-zero', ghostClamp: 'all' });
+    expect(profiles.unbound!.ttl).toMatchObject({ maxTtl: 86400, negativeMaxTtl: 3600, expiry: 'serve-zero', ghostClamp: 'keep' });
     expect(profiles.bind!.ttl).toMatchObject({ maxTtl: 604800, negativeMaxTtl: 10800, expiry: 'never-zero', prefetch: { trigger: 2, eligible: 9 } });
     expect(profiles.bind!.failure.servfailTtl).toBe(1);
     expect(profiles['bind-parent-centric']!.ttl.delegationMinTtl).toBe(60);

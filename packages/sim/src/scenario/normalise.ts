@@ -452,7 +452,7 @@ export class Normaliser {
       entries = spec;
     }
     const here = (i: number): FieldPath => (typeof spec === 'string' ? path : [...path, i]);
-    const known = [...profileNames(), 'public', 'forwarder'];
+    const known = [...new Set([...profileNames(), 'public', 'forwarder'])];
     const mix = entries.map((entry, i): MixEntry => {
       if (!known.includes(entry.profile)) {
         const guess = closest(entry.profile, known);
@@ -464,7 +464,7 @@ export class Normaliser {
       return {
         label: entry.label ?? autoLabel(entry),
         role,
-        profile: entry.profile === 'public' || entry.profile === 'forwarder' ? 'unbound' : entry.profile,
+        profile: entry.profile === 'forwarder' ? 'unbound' : entry.profile,
         share: entry.share,
         floor: entry.floor ?? (entry.profile === 'ttl-floor' ? { constant: 86400 } : null),
         cap: entry.cap ?? (entry.profile === 'ttl-cap' ? { constant: 21600 } : null),

@@ -119,13 +119,22 @@ describe('change-address with white-label name servers', () => {
 describe('set-ttl', () => {
   const spec = { parentTtl: 172800, childTtl: 172800, horizon: 4 * T };
 
-  it('lowering the old NS TTL to 900 s makes Unbound follow the change within 900 s; without it, not within hours', () => {
-    const lowered = run({ ...spec, plan: ['{ at: 0, set-ttl: { provider: old, ttl: 900 } }', '{ at: 2h, delegate: { to: new } }'] }).out;
-    const kept = run({ ...spec, plan: ['{ at: 2h, delegate: { to: new } }'] }).out;
+  it('lowering the old NS TTL to 900 s makes PowerDNS follow the change within 900 s; without it, not within hours', () => {
+    const mix = ['{ profile: powerdns, share: 1 }'];
+    const lowered = run({ ...spec, mix, plan: ['{ at: 0, set-ttl: { provider: old, ttl: 900 } }', '{ at: 2h, delegate: { to: new } }'] }).out;
+    const kept = run({ ...spec, mix, plan: ['{ at: 2h, delegate: { to: new } }'] }).out;
     const after = binsWithin(2 * T + 900 + 120, 4 * T, series(lowered, 'new').length);
     for (const k of after) expect(series(lowered, 'new')[k]).toBeCloseTo(1, 9);
     for (const k of after) expect(series(kept, 'new')[k]).toBeLessThan(0.2);
     expect(lowered.timeline[0]).toEqual({ lane: 'old provider', label: 'NS TTL 900 s', start: 0 });
+  });
+
+  it("does nothing for Unbound, whose delegation lives for the parent's TTL", () => {
+    const lowered = run({ ...spec, plan: ['{ at: 0, set-ttl: { provider: old, ttl: 900 } }', '{ at: 2h, delegate: { to: new } }'] }).out;
+    const kept = run({ ...spec, plan: ['{ at: 2h, delegate: { to: new } }'] }).out;
+    const after = binsWithin(2 * T + 900 + 120, 4 * T, series(lowered, 'new').length);
+    for (const k of after) expect(series(lowered, 'new')[k]).toBeLessThan(0.2);
+    for (const k of after) expect(series(lowered, 'new')[k]).toBeCloseTo(series(kept, 'new')[k]!, 9);
   });
 });
 

@@ -158,7 +158,7 @@ describe('a full scenario', () => {
     expect(mix.map((m) => [m.label, m.role, m.profile, m.shards])).toEqual([
       ['unbound', 'recursive', 'unbound', 1],
       ['ttl-floor (floor 1h|6h|1d)', 'recursive', 'ttl-floor', 1],
-      ['public (cap 6h)', 'recursive', 'unbound', 8],
+      ['public (cap 6h)', 'recursive', 'public', 8],
       ['forwarder', 'forwarder', 'unbound', 1],
       ['bind-9.20', 'recursive', 'bind-9.20', 1],
     ]);

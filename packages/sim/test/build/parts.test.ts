@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildWorld } from '../../src/build/build-world.ts';
-import { MAX_PARTS, partCount } from '../../src/build/parts.ts';
+import { MAX_PARTS, partCount, RESOLVERS_PER_PART } from '../../src/build/parts.ts';
 import { runWorlds } from '../../src/build/run-replication.ts';
 import type { ReplicationOutput } from '../../src/replication.ts';
 import { runStudy } from '../../src/study/run-study.ts';
@@ -68,8 +68,9 @@ describe('a replication in parts', () => {
   it('counts parts from the number of resolvers alone', () => {
     const sized = (count: number) => ({ ...scenario, resolvers: { ...scenario.resolvers, count } });
     expect(partCount(sized(45))).toBe(1);
-    expect(partCount(sized(2500))).toBe(1);
-    expect(partCount(sized(10_000))).toBe(4);
+    expect(partCount(sized(RESOLVERS_PER_PART))).toBe(1);
+    expect(partCount(sized(RESOLVERS_PER_PART + 1))).toBe(2);
+    expect(partCount(sized(10_000))).toBe(Math.ceil(10_000 / RESOLVERS_PER_PART));
     expect(partCount(sized(1_000_000))).toBe(MAX_PARTS);
   });
 });

@@ -1,14 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dig } from './dig.ts';
+import { startRealResolver, type RealResolver } from './real-resolver.ts';
 
-export interface Unbound {
-  process: ChildProcess;
-  log(): string;
-  stop(): Promise<void>;
-}
+export type Unbound = RealResolver;
 
 /**
  * Starts Debian's Unbound in the foreground as a plain iterator (no validator: the lab root is
@@ -43,28 +38,5 @@ export async function startUnbound(opts: { address: string; port: number; rootHi
       '',
     ].join('\n'),
   );
-  const child = spawn('unbound', ['-d', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stderr?.setEncoding('utf8').on('data', (c: string) => (log += c));
-  child.stdout?.resume();
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
-    await rm(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await dig(opts.address, opts.port, 'com', 'SOA')).status === 'NOERROR') return { process: child, log: () => log, stop };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  await stop();
-  throw new Error(`unbound did not become ready: ${log}`);
+  return startRealResolver('unbound', 'unbound', ['-d', '-c', conf], opts, dir);
 }

@@ -21,6 +21,12 @@
  * the first refresh after the boundary runs for real. When a world change is announced inside a
  * plan, the plan is cut and the unused draws are given back, so the node behaves exactly as with
  * skipping off.
+ *
+ * Repeating (refresh-template.ts): the refresh after a plan's boundary usually re-learns what
+ * expired (the NS set from the TLD) and does the same every time. When the cache is in the state
+ * a recorded one began in and the world has not changed, it is repeated from its template (its
+ * store calls made again at the new reply times) instead of run, and the clean refresh recorded
+ * after it makes the next plan.
  */
 import {
   makeQuery,

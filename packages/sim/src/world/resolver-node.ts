@@ -857,8 +857,8 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       t = t + plan.latencies[2 * (i * plan.queries + q)]!;
       t = t + plan.latencies[2 * (i * plan.queries + q) + 1]!;
     }
-    const origin = { ...(answer.server === undefined ? {} : { server: answer.server }), ...(answer.zone === undefined ? {} : { zone: answer.zone }) };
-    const entry = this.recursor.cache.store(answer.rrset, answer.rank, t, origin);
+    // The entry carries its own origin (server and zone): it is one, with no copy made.
+    const entry = this.recursor.cache.store(answer.rrset, answer.rank, t, answer);
     // The lookups after it wait from its answer's need moment, as after a refresh that ran.
     if (entry !== undefined) this.neededFrom = Math.max(this.needMoment(entry.expires, entry.ttl), t);
   }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { startDaemon, startLab, stopDaemon, type Lab } from './lab.ts';
+import { startKresd } from './kresd.ts';
 import { startPdnsRecursor } from './pdns-recursor.ts';
 import type { RealResolver } from './real-resolver.ts';
 import { startUnbound } from './unbound.ts';
@@ -18,7 +19,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // - Unbound 1.17 keeps the parent's TTL: lowering the NS TTL at the old provider, as the Route 53
 //   guide advises, does not shorten an Unbound cache's delegation (the unbound profile's
 //   ghostClamp 'keep');
-// - PowerDNS Recursor 4.8 takes the child's TTL (the powerdns profile).
+// - PowerDNS Recursor 4.8 takes the child's TTL (the powerdns profile);
+// - Knot Resolver 5.6 takes the child's set only when it refetches in the last seconds of the
+//   parent's TTL, so here it keeps the parent's (the knot profile).
 describe("a child NS TTL shorter than the parent's: Debian's resolvers and the profiles side by side", () => {
   let lab: Lab;
   const real: RealResolver[] = [];
@@ -29,15 +32,18 @@ describe("a child NS TTL shorter than the parent's: Debian's resolvers and the p
     { who: 'cutover resolver --profile unbound', address: '127.65.9.3', port: 5300, after: '192.0.2.25' },
     { who: 'pdns_recursor', address: '127.65.9.4', port: 5302, after: '198.51.100.25' },
     { who: 'cutover resolver --profile powerdns', address: '127.65.9.5', port: 5303, after: '198.51.100.25' },
+    { who: 'kresd', address: '127.65.9.8', port: 5306, after: '192.0.2.25' },
+    { who: 'cutover resolver --profile knot', address: '127.65.9.9', port: 5307, after: '192.0.2.25' },
   ];
 
   beforeAll(async () => {
     lab = await startLab(65);
     await lab.editZone('oldprovider', 'example.com.zone', (text) => text.replaceAll(/^@\s+86400\s+IN\s+NS/gm, '@         4  IN  NS'));
-    const [unbound, cutoverUnbound, pdns, cutoverPowerdns] = asked;
+    const [unbound, cutoverUnbound, pdns, cutoverPowerdns, kresd, cutoverKnot] = asked;
     real.push(await startUnbound({ address: unbound!.address, port: unbound!.port, rootHints: lab.rootHints }));
     real.push(await startPdnsRecursor({ address: pdns!.address, port: pdns!.port, rootHints: lab.rootHints }));
-    for (const [at, profile] of [[cutoverUnbound!, 'unbound'], [cutoverPowerdns!, 'powerdns']] as const) {
+    real.push(await startKresd({ address: kresd!.address, port: kresd!.port, rootHints: lab.rootHints }));
+    for (const [at, profile] of [[cutoverUnbound!, 'unbound'], [cutoverPowerdns!, 'powerdns'], [cutoverKnot!, 'knot']] as const) {
       ours.push(await startDaemon(['resolver', '--root-hints', lab.rootHints, '--listen', `${at.address}:${at.port}`, '--profile', profile], /answering on/));
     }
   });
@@ -56,7 +62,7 @@ describe("a child NS TTL shorter than the parent's: Debian's resolvers and the p
     expect(ns.answer.map((a) => a.ttl)).toEqual([4, 4]);
   });
 
-  it('7 s after the change, Unbound and its profile still ask the old provider; PowerDNS and its profile ask .com again', async () => {
+  it('7 s after the change, Unbound, Knot and their profiles still ask the old provider; PowerDNS and its profile ask .com again', async () => {
     await lab.editZone('gtld', 'com.zone', (text) =>
       text.replace(/^example .*ns1\.oldprovider\.net\.$/m, 'example      IN  NS   ns-0.awsdns-00.com.').replace(/^example .*ns2\.oldprovider\.net\.$/m, 'example      IN  NS   ns-512.awsdns-00.net.'),
     );

@@ -452,7 +452,7 @@ export class Normaliser {
       entries = spec;
     }
     const here = (i: number): FieldPath => (typeof spec === 'string' ? path : [...path, i]);
-    const known = [...new Set([...profileNames(), 'public', 'forwarder'])];
+    const known = [...profileNames(), 'forwarder'];
     const mix = entries.map((entry, i): MixEntry => {
       if (!known.includes(entry.profile)) {
         const guess = closest(entry.profile, known);

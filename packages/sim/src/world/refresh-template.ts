@@ -14,7 +14,7 @@
  * This file holds the template (what such a refresh did) and the checks; `ResolverNode` decides
  * when to record and when to repeat one.
  */
-import { RRType, selfAndAncestors, type Cache, type Message, type Name, type PositiveEntry, type Recursor, type StoreCall } from '@cutover/resolver';
+import { RRType, selfAndAncestors, type Cache, type Message, type Name, type PositiveEntry, type RData, type Recursor, type StoreCall } from '@cutover/resolver';
 import type { AnswerClass } from './answer-class.ts';
 import type { Network } from './network.ts';
 
@@ -198,13 +198,26 @@ export function sameData(a: PositiveEntry, b: PositiveEntry): boolean {
   const x = a.rrset;
   const y = b.rrset;
   if (x === y) return true;
-  if (x.name !== y.name || x.type !== y.type || x.class !== y.class || x.ttl !== y.ttl || x.data.length !== y.data.length) return false;
-  for (let i = 0; i < x.data.length; i++) {
-    const u = x.data[i];
-    const v = y.data[i];
+  return x.name === y.name && x.type === y.type && x.class === y.class && x.ttl === y.ttl && sameRecords(x.data, y.data);
+}
+
+/** The same records in the same order: names and addresses compared as strings, other data by value. */
+export function sameRecords(x: readonly RData[], y: readonly RData[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const u = x[i];
+    const v = y[i];
     if (u !== v && (typeof u === 'string' || typeof v === 'string' || JSON.stringify(u) !== JSON.stringify(v))) return false;
   }
   return true;
+}
+
+/** The live entries of `state` in cache order, then its delegations: what `liveEntries` lists, without a second walk of the cache. */
+export function liveList(state: { cache: CacheSnapshot; delegations: ReadonlyMap<Name, PositiveEntry> }): PositiveEntry[] {
+  const out: PositiveEntry[] = [];
+  for (const entry of state.cache.live) if (entry !== undefined) out.push(entry);
+  for (const entry of state.delegations.values()) out.push(entry);
+  return out;
 }
 
 /** Whether every entry of `live` (undefined ones skipped) is still served at `at`: a refresh ending then read them all. */

@@ -56,8 +56,10 @@ import { refreshRandom } from './refresh-random.ts';
 import {
   allLiveAt,
   liveDelegations,
+  liveList,
   makeTemplate,
   nothingExpires,
+  sameRecords,
   sameStateAs,
   serversInterchangeable,
   snapshot,
@@ -349,8 +351,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       stores: record ? [] : undefined,
       quiet: record && !cache.hasLiveFailureData(now) && !this.recursor.anyServerDown(now),
     };
-    if (this.skipping) this.record.before = this.liveEntries(now);
-    if (record) this.record.beforeState = { cache: snapshot(cache, now), delegations: liveDelegations(this.recursor, this.watch.name, now) };
+    if (record) {
+      const state = { cache: snapshot(cache, now), delegations: liveDelegations(this.recursor, this.watch.name, now) };
+      this.record.beforeState = state;
+      this.record.before = liveList(state);
+    } else if (this.skipping) this.record.before = this.liveEntries(now);
     cache.storeListener = record ? this.listenStores : undefined;
     this.resolution = this.recursor.resolve(this.query, now);
   }
@@ -1116,14 +1121,5 @@ function sameKey(a: PositiveEntry, b: PositiveEntry): boolean {
 
 /** Same expiry, rank and data: a re-store that changed nothing. */
 function sameEntry(a: PositiveEntry, b: PositiveEntry): boolean {
-  if (a.expires !== b.expires || a.rank !== b.rank) return false;
-  const x = a.rrset.data;
-  const y = b.rrset.data;
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) {
-    const u = x[i];
-    const v = y[i];
-    if (u !== v && (typeof u === 'string' || typeof v === 'string' || JSON.stringify(u) !== JSON.stringify(v))) return false;
-  }
-  return true;
+  return a.expires === b.expires && a.rank === b.rank && sameRecords(a.rrset.data, b.rrset.data);
 }

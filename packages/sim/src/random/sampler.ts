@@ -49,6 +49,54 @@ export function sampler(spec: Distribution, stream: RandomStream, at = 'distribu
   return () => values[Math.floor(next() * n)]!;
 }
 
+/** Fills an array with draws, in the order single draws would come. */
+export type BatchSampler = (out: Float64Array) => void;
+
+/**
+ * A batch sampler for `spec`: `fill(out)` writes `out.length` draws, the same sequence the
+ * single-draw `sampler` gives on the same stream. The common forms (exponential, normal,
+ * lognormal) fill in a loop of their own, so that a caller that takes one draw at a time from a
+ * buffer pays neither a call nor a boxed number per draw.
+ */
+export function batchSampler(spec: Distribution, stream: RandomStream, at = 'distribution'): BatchSampler {
+  const dist = parseDistribution(spec, at);
+  const next = stream.next;
+  if ('exponential' in dist) {
+    const mean = dist.exponential.mean;
+    return (out) => {
+      for (let i = 0; i < out.length; i++) out[i] = -mean * Math.log(1 - next());
+    };
+  }
+  if ('normal' in dist || 'lognormal' in dist) {
+    const [shift, scale, exp] = 'normal' in dist ? [dist.normal.mean, dist.normal.sd, false] : [dist.lognormal.mu, dist.lognormal.sigma, true];
+    // Box–Muller as standardNormalSampler draws it: each pair of uniforms gives the cosine draw,
+    // then the sine one, which may fall into the next fill.
+    let spare = 0;
+    let hasSpare = false;
+    return (out) => {
+      for (let i = 0; i < out.length; i++) {
+        let z: number;
+        if (hasSpare) {
+          hasSpare = false;
+          z = spare;
+        } else {
+          const radius = Math.sqrt(-2 * Math.log(1 - next()));
+          const angle = 2 * Math.PI * next();
+          spare = radius * Math.sin(angle);
+          hasSpare = true;
+          z = radius * Math.cos(angle);
+        }
+        const x = shift + scale * z;
+        out[i] = exp ? Math.exp(x) : x;
+      }
+    };
+  }
+  const single = sampler(spec, stream, at);
+  return (out) => {
+    for (let i = 0; i < out.length; i++) out[i] = single();
+  };
+}
+
 /**
  * Standard normal draws by the Box–Muller transform. Each pair of uniforms gives two independent
  * normals; the second is kept for the next call.

@@ -4,34 +4,52 @@
  * plan short, the draws of the refreshes that will now run for real are given back, so they get
  * exactly the values they would have got had nothing been skipped. That is what makes skipping
  * an optimisation rather than a different model.
+ *
+ * Fresh draws are made a batch at a time (`BatchSampler`), in the stream's order; drawing ahead
+ * changes no value, as the stream is this source's alone.
  */
+import type { BatchSampler } from '../random/sampler.ts';
+
 export class BufferedDraws {
   /** Draws given back, to be handed out again; the next one is at `head`. */
   private returned: number[] = [];
   private head = 0;
+  /** Fresh draws, made a batch at a time; the next one is at `position`. */
+  private readonly fresh: Float64Array;
+  private position: number;
 
-  constructor(private readonly source: () => number) {}
+  constructor(
+    private readonly fill: BatchSampler,
+    batch = 32,
+  ) {
+    this.fresh = new Float64Array(batch);
+    this.position = batch;
+  }
 
   /** The next draw: a returned one first, else a fresh one. A plain function, safe to pass around. */
   readonly next = (): number => {
     if (this.head < this.returned.length) {
       const value = this.returned[this.head++]!;
       if (this.head === this.returned.length) {
-        this.returned = [];
+        this.returned.length = 0;
         this.head = 0;
       }
       return value;
     }
-    return this.source();
+    if (this.position === this.fresh.length) {
+      this.fill(this.fresh);
+      this.position = 0;
+    }
+    return this.fresh[this.position++]!;
   };
 
-  /** Gives back `values` (in the order they were drawn): they come out next, before any fresh draw. */
+  /** Gives back `values[from, to)` (in the order they were drawn): they come out next, before any fresh draw. */
   giveBack(values: ArrayLike<number>, from = 0, to = values.length): void {
     if (from >= to) return;
-    const pending = this.returned.slice(this.head);
     const back: number[] = [];
     for (let i = from; i < to; i++) back.push(values[i]!);
-    this.returned = back.concat(pending);
+    for (let i = this.head; i < this.returned.length; i++) back.push(this.returned[i]!);
+    this.returned = back;
     this.head = 0;
   }
 }

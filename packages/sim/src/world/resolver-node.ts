@@ -48,7 +48,7 @@ import {
 import type { Engine, EventHandle } from '../engine/engine.ts';
 import { NO_EVENT } from '../engine/engine.ts';
 import type { Distribution } from '../random/distribution.ts';
-import { sampler } from '../random/sampler.ts';
+import { batchSampler } from '../random/sampler.ts';
 import { streamFor, type StreamPathComponent } from '../random/streams.ts';
 import { AnswerClass } from './answer-class.ts';
 import { BufferedDraws } from './buffered-draws.ts';
@@ -285,8 +285,8 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.inSync = world.inSync ?? (() => true);
     const path = ['resolver', ...(opts.streamPath ?? [opts.index])];
     const mean = 1 / opts.rate;
-    this.gaps = new BufferedDraws(sampler({ exponential: { mean } }, streamFor(opts.seed, ...path, 'arrivals')));
-    this.latencies = new BufferedDraws(sampler(opts.latency, streamFor(opts.seed, ...path, 'latency')));
+    this.gaps = new BufferedDraws(batchSampler({ exponential: { mean } }, streamFor(opts.seed, ...path, 'arrivals')));
+    this.latencies = new BufferedDraws(batchSampler(opts.latency, streamFor(opts.seed, ...path, 'latency')));
     this.iteratorSeed = Math.floor(streamFor(opts.seed, ...path, 'iterator').next() * 4294967296);
     this.iteratorRandom = refreshRandom(this.iteratorSeed, -1);
     const random = (): number => this.iteratorRandom();

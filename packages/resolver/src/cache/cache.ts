@@ -372,6 +372,24 @@ export class Cache {
     return slots === undefined ? -1 : slots.get(typeSlot(type, cls));
   }
 
+  /**
+   * Puts `entry` back at `position` in `entryList`, where a later store replaced it. For a caller
+   * that made stores ahead of time and takes them back (the simulation's resolvers running ahead
+   * of the clock); `entry` must be the one that was there, of the same name, type and class.
+   */
+  restoreAt(position: number, entry: PositiveEntry): void {
+    const current = this.positiveEntries[position];
+    if (current === undefined || current.rrset.name !== entry.rrset.name || current.rrset.type !== entry.rrset.type || current.rrset.class !== entry.rrset.class) {
+      throw new RangeError(`cache position ${position} does not hold ${entry.rrset.name} type ${entry.rrset.type}`);
+    }
+    this.positiveEntries[position] = entry;
+  }
+
+  /** Number of negative answers held, expired ones not yet swept included. */
+  get negativeCount(): number {
+    return this.negative.size;
+  }
+
   /** Every positive entry, for dumps and tests (`unbound-control dump_cache`). */
   entries(): IterableIterator<PositiveEntry> {
     return this.positiveEntries.values();

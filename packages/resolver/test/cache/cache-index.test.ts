@@ -37,6 +37,22 @@ describe('the positive index (types by name, one list of entries)', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('takes a store back: restoreAt puts the replaced entry back where it was, and refuses another name', () => {
+    const cache = new Cache(policy());
+    cache.store(aSet('a.example.', 100, '192.0.2.1'), Rank.AuthAnswer, 0);
+    cache.store(aSet('b.example.', 100, '192.0.2.2'), Rank.AuthAnswer, 0);
+    const position = cache.positionOf('a.example.', RRType.A);
+    const before = cache.entryList()[position]!;
+    cache.store(aSet('a.example.', 300, '192.0.2.3'), Rank.AuthAnswer, 50);
+    expect(cache.get('a.example.', RRType.A, 120)?.rrset.data).toEqual(['192.0.2.3']);
+    cache.restoreAt(position, before);
+    expect(cache.get('a.example.', RRType.A, 50)).toBe(before);
+    expect(cache.get('a.example.', RRType.A, 120)).toBeUndefined();
+    expect(cache.entryList().map((e) => e.rrset.name)).toEqual(['a.example.', 'b.example.']);
+    expect(() => cache.restoreAt(cache.positionOf('b.example.', RRType.A), before)).toThrow(RangeError);
+    expect(() => cache.restoreAt(7, before)).toThrow(RangeError);
+  });
+
   it('finds every survivor of a sweep, and nothing swept, in the same order', () => {
     const cache = new Cache(policy());
     cache.store(aSet('short.example.', 10, '192.0.2.1'), Rank.AuthAnswer, 0);

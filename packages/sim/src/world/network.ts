@@ -111,7 +111,7 @@ export class Network {
   setState(address: string, state: ServerState): void {
     const endpoint = this.endpoints.get(address);
     if (endpoint === undefined) throw new NetworkError(`no server at address ${address}`);
-    this.horizon.announce(this.engine.now, this.engine.now);
+    this.horizon.announce(this.engine.now, this.engine.now, endpoint.provider);
     endpoint.state = state;
   }
 
@@ -120,7 +120,7 @@ export class Network {
     const endpoint = this.endpoints.get(from);
     if (endpoint === undefined) throw new NetworkError(`no server at address ${from}`);
     if (this.endpoints.has(to)) throw new NetworkError(`cannot move ${from} to ${to}: a server is there`);
-    this.horizon.announce(this.engine.now, this.engine.now);
+    this.horizon.announce(this.engine.now, this.engine.now, endpoint.provider);
     this.endpoints.delete(from);
     endpoint.address = to;
     this.endpoints.set(to, endpoint);

@@ -30,6 +30,8 @@ export interface RefreshTemplate {
   /** Per query, in order: the provider that answered it and the timeout it was sent with. */
   readonly providers: readonly number[];
   readonly limits: readonly number[];
+  /** The providers it asked, once each: only their changes could change a repeat of it. */
+  readonly scope: readonly number[];
   readonly stores: readonly TemplateStore[];
   /** When it began: the cache's live positive entries by position (undefined: dead or absent). */
   readonly before: CacheSnapshot;
@@ -60,7 +62,8 @@ export function snapshot(cache: Cache, now: number): CacheSnapshot {
   return { generation: cache.generation, live };
 }
 
-const NO_DELEGATIONS: ReadonlyMap<Name, PositiveEntry> = new Map();
+/** No delegations: what `liveDelegations` gives for a resolver that keeps none apart. */
+export const NO_DELEGATIONS: ReadonlyMap<Name, PositiveEntry> = new Map();
 
 /** A parent-centric resolver's live delegations of `watch`'s zones at `now` (what `findCut` reads); empty for others. */
 export function liveDelegations(recursor: Recursor, watch: Name, now: number): ReadonlyMap<Name, PositiveEntry> {
@@ -104,7 +107,8 @@ export function makeTemplate(
   written.forEach((flag, at) => {
     if (flag === 1) writtenPositions.push(at);
   });
-  return { ...fields, stores: kept, written, writtenPositions, watched, writtenDelegations };
+  const scope = [...new Set(fields.providers)];
+  return { ...fields, stores: kept, written, writtenPositions, watched, writtenDelegations, scope };
 }
 
 /**

@@ -27,6 +27,11 @@
  * a recorded one began in and the world has not changed, it is repeated from its template (its
  * store calls made again at the new reply times) instead of run, and the clean refresh recorded
  * after it makes the next plan.
+ *
+ * Running ahead (docs/simulation.md): after a repeat, the node does at once what its following
+ * refreshes would do at their times, while each would be a repeat of the same cycle, keeping an
+ * undo log; a change announced for a moment it reached takes the later ones back. World changes
+ * belong to providers, and only those of the providers a plan or a template asks end it.
  */
 import {
   makeQuery,
@@ -36,6 +41,7 @@ import {
   Recursor,
   RRType,
   selfAndAncestors,
+  type CacheOrigin,
   type IterativeResolution,
   type Message,
   type Name,
@@ -43,6 +49,7 @@ import {
   type Profile,
   type ResolverAction,
   type RR,
+  type RRset,
   type StoreCall,
 } from '@cutover/resolver';
 import type { Engine, EventHandle } from '../engine/engine.ts';
@@ -56,6 +63,7 @@ import { refreshRandom } from './refresh-random.ts';
 import {
   allLiveAt,
   liveDelegations,
+  NO_DELEGATIONS,
   liveList,
   makeTemplate,
   nothingExpires,
@@ -68,7 +76,7 @@ import {
   type CacheSnapshot,
   type RefreshTemplate,
 } from './refresh-template.ts';
-import type { ChangeHorizon, ChangeListener } from './change-horizon.ts';
+import { ANY_PROVIDER, inScope, type ChangeHorizon, type ChangeListener, type ChangeScope } from './change-horizon.ts';
 import type { Exchange, Network, NetworkClient } from './network.ts';
 
 /** Where a node reports what its clients get and where its cached delegation points. */
@@ -168,6 +176,52 @@ interface SkipPlan {
   firstExpires: number;
   /** The clean refresh's cached answer, which each skipped refresh stores again. */
   answer: PositiveEntry | undefined;
+  /** The providers whose changes would change a skipped refresh (the servers of the cut it asks). */
+  scope: ChangeScope;
+}
+
+/** The cheap check's facts after a repeat (refresh-template.ts, stillSameState). */
+interface Verified {
+  cycle: Cycle;
+  until: number;
+}
+
+/**
+ * A refresh run ahead of the clock: at `at` the plan before it ends and a repeat starts; what
+ * undoing it needs is kept with it (the node state before and during the repeat, where its
+ * stores begin in the undo log, and the arrival gap drawn after it).
+ */
+interface AheadLink {
+  at: number;
+  plan: SkipPlan | undefined;
+  repeat: RepeatInFlight | undefined;
+  gapAfter: number;
+  verifiedBefore: Verified | undefined;
+  verifiedAfter: Verified | undefined;
+  neededFromBefore: number;
+  neededFromMid: number;
+  undoFlush: number;
+  undoRepeat: number;
+}
+
+function emptyLink(): AheadLink {
+  return { at: 0, plan: undefined, repeat: undefined, gapAfter: 0, verifiedBefore: undefined, verifiedAfter: undefined, neededFromBefore: 0, neededFromMid: 0, undoFlush: 0, undoRepeat: 0 };
+}
+
+function pushAll(out: number[], values: ArrayLike<number>, count: number): void {
+  for (let i = 0; i < count; i++) out.push(values[i]!);
+}
+
+/** Whether two scopes name the same providers in the same order. */
+function sameScope(a: ChangeScope, b: readonly number[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** When a repeat's last reply comes: its end. */
+function lastReply(repeat: RepeatInFlight): number {
+  return repeat.replies[repeat.replies.length - 1]!;
 }
 
 /** A cache in front of this resolver (a forwarder), told the answer to a lookup it passed on. */
@@ -222,6 +276,9 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   replayed = 0;
   /** Refreshes repeated from a template instead of run (refresh-template.ts). */
   repeated = 0;
+  /** Repeats run ahead of the clock, and how many of them a change announced later took back. */
+  ranAhead = 0;
+  takenBack = 0;
   /** Answer class now; undefined before the first answer. */
   answerClass: AnswerClass | undefined;
   delegationSide: AnswerClass | undefined;
@@ -263,7 +320,17 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    * cache was in, and the earliest expiry among the entries the template does not store to
    * (refresh-template.ts, stillSameState).
    */
-  private verified: { cycle: Cycle; until: number } | undefined;
+  private verified: Verified | undefined;
+  /** Refreshes run ahead of the clock (the `aheadCount` first of `aheadLinks`), and when the one after them comes. */
+  private readonly aheadLinks: AheadLink[] = [];
+  private aheadCount = 0;
+  private aheadUntil = 0;
+  /** What the stores run ahead replaced, in store order, to take them back; set while refreshes run ahead stand undecided. */
+  private aheadUndo: { positions: number[]; entries: PositiveEntry[] } | undefined;
+  private runningAhead = false;
+  /** The change scope of the last plan made (boundary), and a buffer for working it out. */
+  private planScope: ChangeScope;
+  private readonly scopeBuffer: number[] = [];
   /** Index of the query event the resolution is handling, for tagging its store calls. */
   private replyIndex = -1;
   private readonly listenStores = (call: StoreCall): void => {
@@ -307,10 +374,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   /** The first lookup after the answer stopped being served has come: resolve. */
   refreshNow(now: number): void {
     this.refreshEvent = NO_EVENT;
+    this.endAhead();
     const plan = this.plan;
     if (plan !== undefined) {
       this.plan = undefined;
-      this.countSkipped(plan, plan.count);
+      this.countSkipped(plan, plan.count, 1);
       this.storeAnswerOf(plan, plan.count - 1);
     }
     if (this.cycles.length > 0 && this.startRepeat(now)) return;
@@ -413,7 +481,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const next = needAt + this.gaps.next();
     const clean = this.skipping && this.isClean(record, cls, watched, now);
     if (this.skipping) this.noteCycle(record, cls, watched, clean, now);
-    if (clean) this.planSkips({ queries: record.queries, limits: record.limits!, provider: record.provider }, watched, now, next);
+    if (clean) this.scheduleRefresh(this.makePlan({ queries: record.queries, limits: record.limits!, provider: record.provider }, watched, now, next, 0));
     else this.scheduleRefresh(next);
   }
 
@@ -597,12 +665,25 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    * undefined), or to be so but where it stores, the other entries living until `until`.
    */
   private repeatCycle(c: number, delegations: ReadonlyMap<Name, PositiveEntry>, until: number | undefined, now: number): boolean {
+    const repeat = this.drawRepeat(c, delegations, until, now, 0);
+    if (repeat === undefined) return false;
+    this.repeat = repeat;
+    this.refreshEvent = this.engine.scheduleAt(lastReply(repeat), repeatDone, this);
+    return true;
+  }
+
+  /**
+   * Draws a repeat of cycle `c` from `now` into the node's repeat buffer `slot` and returns it, or
+   * returns undefined (the draws given back) when with these latencies a query would time out,
+   * an entry it reads would expire before it ends, or the world would change meanwhile.
+   */
+  private drawRepeat(c: number, delegations: ReadonlyMap<Name, PositiveEntry>, until: number | undefined, now: number, slot: number): RepeatInFlight | undefined {
     const cycles = this.cycles;
     const cycle = cycles[c]!;
     const template = cycle.template;
     const cache = this.recursor.cache;
     const queries = template.limits.length;
-    const repeat = this.repeatBuffers(cycle, now);
+    const repeat = this.repeatBuffers(cycle, now, slot);
     const { draws, arrivals, replies } = repeat;
     let t = now;
     let late = false;
@@ -622,9 +703,9 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       until === undefined
         ? nothingExpires(cache, delegations, now, t)
         : this.answerClass === template.cls && this.delegationSide === template.side && stillSameState(template, cache, until, now, t);
-    if (late || !same || this.horizon.lastChangeIn(template.start, t) !== undefined) {
+    if (late || !same || this.horizon.lastChangeIn(template.start, t, template.scope) !== undefined) {
       this.latencies.giveBack(draws);
-      return false;
+      return undefined;
     }
     this.verified = { cycle, until: until ?? unwrittenLiveUntil(template, cache, now) };
     this.pendingTemplate = undefined;
@@ -632,50 +713,234 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       cycles.splice(c, 1);
       cycles.unshift(cycle);
     }
-    this.repeat = repeat;
-    this.refreshEvent = this.engine.scheduleAt(t, repeatDone, this);
-    return true;
+    return repeat;
   }
 
-  private repeatStore: RepeatInFlight | undefined;
+  /** The node's repeat buffers: slot 0 for a repeat on the clock, slot k + 1 for the k-th run ahead. */
+  private readonly repeatSlots: RepeatInFlight[] = [];
 
-  /** The node's buffers for a repeat of `cycle` starting at `now` (one repeat is in flight at a time). */
-  private repeatBuffers(cycle: Cycle, now: number): RepeatInFlight {
+  /** Repeat buffer `slot`, made ready for a repeat of `cycle` starting at `now`. */
+  private repeatBuffers(cycle: Cycle, now: number, slot: number): RepeatInFlight {
     const queries = cycle.template.limits.length;
-    let repeat = this.repeatStore;
+    let repeat = this.repeatSlots[slot];
     if (repeat === undefined || repeat.arrivals.length !== queries) {
       repeat = { cycle, start: now, draws: new Float64Array(2 * queries), arrivals: new Float64Array(queries), replies: new Float64Array(queries) };
-      this.repeatStore = repeat;
+      this.repeatSlots[slot] = repeat;
     }
     repeat.cycle = cycle;
     repeat.start = now;
     return repeat;
   }
 
-  /** The repeated refresh's last reply has come: make its store calls, count its queries, plan on. */
+  /** The repeated refresh's last reply has come: make its store calls, count its queries, plan on, and run ahead. */
   finishRepeat(now: number): void {
     this.refreshEvent = NO_EVENT;
     const repeat = this.repeat!;
     this.repeat = undefined;
+    const next = this.completeRepeat(repeat, now, 0, undefined);
+    this.scheduleRefresh(this.runAhead(next));
+  }
+
+  /**
+   * What the end of a repeat does: its store calls, its count, and the plan after it (made in plan
+   * buffer `slot`). Returns when the refresh after the plan comes; `link`, when run ahead, keeps
+   * the arrival gap drawn.
+   */
+  private completeRepeat(repeat: RepeatInFlight, now: number, slot: number, link: AheadLink | undefined): number {
     const cache = this.recursor.cache;
     for (const { reply, call } of repeat.cycle.template.stores) {
       const at = reply < 0 ? repeat.start : repeat.replies[reply]!;
-      if (call.kind === 'rrset') cache.store(call.rrset, call.rank, at, call.origin);
+      if (call.kind === 'rrset') this.storeEntry(call.rrset, call.rank, at, call.origin);
       else cache.storeDelegation(call.rrset, at, call.origin);
     }
-    this.countRepeat(repeat);
+    this.countRepeat(repeat, 1);
     const answer = cache.get(this.watch.name, this.watch.type, now);
     if (answer === undefined || answer.storedAt < repeat.start) throw new Error(`resolver ${this.index}: a repeated refresh left no answer of its own`);
     const needAt = Math.max(this.needMoment(answer.expires, answer.ttl), now);
     this.neededFrom = needAt;
-    this.planSkips(repeat.cycle.clean, [answer], now, needAt + this.gaps.next());
+    const gap = this.gaps.next();
+    if (link !== undefined) link.gapAfter = gap;
+    return this.makePlan(repeat.cycle.clean, [answer], now, needAt + gap, slot);
   }
 
-  private countRepeat(repeat: RepeatInFlight): void {
+  /** Counts a repeat's queries at their providers (`n` = −1 takes a count back). */
+  private countRepeat(repeat: RepeatInFlight, n: number): void {
     const load = this.network.load;
-    repeat.cycle.template.providers.forEach((provider, q) => load.add(provider, repeat.arrivals[q]!));
-    this.refreshes++;
-    this.repeated++;
+    const providers = repeat.cycle.template.providers;
+    for (let q = 0; q < providers.length; q++) load.add(providers[q]!, repeat.arrivals[q]!, n);
+    this.refreshes += n;
+    this.repeated += n;
+  }
+
+  /** Stores in the cache; while running ahead, notes what the store replaced, to take it back. */
+  private storeEntry(rrset: RRset, rank: Rank, at: number, origin: CacheOrigin): PositiveEntry | undefined {
+    const cache = this.recursor.cache;
+    if (this.runningAhead) {
+      const position = cache.positionOf(rrset.name, rrset.type, rrset.class);
+      if (position < 0) throw new Error(`resolver ${this.index}: running ahead, a store to ${rrset.name} found no entry to take back to`);
+      this.aheadUndo!.positions.push(position);
+      this.aheadUndo!.entries.push(cache.entryList()[position]!);
+    }
+    return cache.store(rrset, rank, at, origin);
+  }
+
+  // ---- running ahead --------------------------------------------------------------------------
+
+  /**
+   * Whether the node may run ahead of the clock: its refreshes then touch nothing but its own
+   * cache entries (no forwarders wait on it, no negative answers a store could displace, no
+   * delegation store), so taking them back is putting those entries back.
+   */
+  private canRunAhead(): boolean {
+    const cycle = this.cycles[0];
+    return (
+      this.skipping &&
+      !this.servesForwarders &&
+      cycle !== undefined &&
+      cycle.template.writtenDelegations.size === 0 &&
+      !this.recursor.profile.delegation.parentCentric &&
+      this.recursor.cache.negativeCount === 0
+    );
+  }
+
+  /**
+   * After a repeat that ended on the clock, with the next refresh due at `at`: runs the node's
+   * following refreshes now, as long as each would be a repeat of the same cycle (the cheap
+   * check after a repeat holds and its draws allow it), up to MAX_AHEAD of them. Each is what
+   * refreshNow and finishRepeat would do at its time, in the same order with the same draws;
+   * what it stored and counted can be taken back (`rewind`) if a change is announced for a
+   * moment it reached. Returns when the refresh after the last one comes.
+   */
+  private runAhead(at: number): number {
+    if (!this.canRunAhead()) return at;
+    const undo = (this.aheadUndo ??= { positions: [], entries: [] });
+    undo.positions.length = 0;
+    undo.entries.length = 0;
+    const links = this.aheadLinks;
+    const cache = this.recursor.cache;
+    let count = 0;
+    this.runningAhead = true;
+    while (count < MAX_AHEAD) {
+      const verified = this.verified;
+      if (verified === undefined || verified.cycle !== this.cycles[0]) break;
+      const link = (links[count] ??= emptyLink());
+      const plan = this.plan;
+      link.at = at;
+      link.plan = plan;
+      link.verifiedBefore = verified;
+      link.neededFromBefore = this.neededFrom;
+      link.undoFlush = undo.positions.length;
+      // refreshNow at `at`: the plan ends, and startRepeat's check after a repeat.
+      this.plan = undefined;
+      if (plan !== undefined) {
+        this.countSkipped(plan, plan.count, 1);
+        this.storeAnswerOf(plan, plan.count - 1);
+      }
+      link.neededFromMid = this.neededFrom;
+      this.verified = undefined;
+      const repeat = cache.hasLiveFailureData(at) || this.recursor.anyServerDown(at) ? undefined : this.drawRepeat(0, NO_DELEGATIONS, verified.until, at, count + 1);
+      if (repeat === undefined) {
+        // Not a repeat: the refresh runs on the clock, which will do all this again.
+        this.undoStores(link.undoFlush);
+        if (plan !== undefined) this.countSkipped(plan, plan.count, -1);
+        this.plan = plan;
+        this.neededFrom = link.neededFromBefore;
+        this.verified = verified;
+        break;
+      }
+      link.repeat = repeat;
+      link.verifiedAfter = this.verified;
+      link.undoRepeat = undo.positions.length;
+      // finishRepeat at its last reply.
+      at = this.completeRepeat(repeat, lastReply(repeat), count + 1, link);
+      count++;
+      this.ranAhead++;
+    }
+    this.runningAhead = false;
+    this.aheadCount = count;
+    this.aheadUntil = at;
+    if (count === 0) this.aheadUndo = undefined;
+    return at;
+  }
+
+  /** Whether a change of `provider` could change a refresh run ahead: one its repeats or plans ask. */
+  private aheadInScope(provider: number): boolean {
+    if (inScope(provider, this.cycles[0]?.template.scope) || inScope(provider, this.plan?.scope)) return true;
+    for (let k = 0; k < this.aheadCount; k++) if (inScope(provider, this.aheadLinks[k]!.plan?.scope)) return true;
+    return false;
+  }
+
+  /**
+   * A change was announced at `now` for a moment the node ran ahead to: puts the node back in
+   * the state it would be in at `now` had it not run ahead. The refreshes before `now` stay;
+   * later ones are taken back (their stores undone, their counts subtracted, their draws given
+   * back), and the one on its way at `now`, if any, is in flight again.
+   */
+  private rewind(now: number): void {
+    const links = this.aheadLinks;
+    const count = this.aheadCount;
+    let j = 0;
+    while (j < count && lastReply(links[j]!.repeat!) < now) j++;
+    if (j === count) {
+      this.endAhead();
+      return;
+    }
+    const link = links[j]!;
+    const inFlight = link.at < now;
+    this.takenBack += count - j;
+    // The draws made after the state at `now`, per stream in draw order, go back in one piece.
+    const latencies: number[] = [];
+    const gaps: number[] = [];
+    if (!inFlight) pushAll(latencies, link.repeat!.draws, link.repeat!.draws.length);
+    for (let k = j; k < count; k++) {
+      gaps.push(links[k]!.gapAfter);
+      const plan = k + 1 < count ? links[k + 1]!.plan : this.plan;
+      if (plan !== undefined) {
+        pushAll(latencies, plan.latencies, plan.count * 2 * plan.queries);
+        pushAll(gaps, plan.gaps, plan.count);
+      }
+      if (k + 1 < count) pushAll(latencies, links[k + 1]!.repeat!.draws, links[k + 1]!.repeat!.draws.length);
+    }
+    this.latencies.giveBack(latencies);
+    this.gaps.giveBack(gaps);
+    for (let k = j; k < count; k++) {
+      const taken = links[k]!;
+      if (k > j || !inFlight) {
+        if (taken.plan !== undefined) this.countSkipped(taken.plan, taken.plan.count, -1);
+      }
+      this.countRepeat(taken.repeat!, -1);
+    }
+    this.undoStores(inFlight ? link.undoRepeat : link.undoFlush);
+    this.endAhead();
+    this.engine.cancel(this.refreshEvent);
+    if (inFlight) {
+      this.plan = undefined;
+      this.repeat = link.repeat;
+      this.verified = link.verifiedAfter;
+      this.neededFrom = link.neededFromMid;
+      this.refreshEvent = this.engine.scheduleAt(lastReply(link.repeat!), repeatDone, this);
+    } else {
+      this.plan = link.plan;
+      this.repeat = undefined;
+      this.verified = link.verifiedBefore;
+      this.neededFrom = link.neededFromBefore;
+      this.scheduleRefresh(link.at);
+    }
+  }
+
+  /** Puts back the cache entries that stores since undo mark `mark` replaced, last first. */
+  private undoStores(mark: number): void {
+    const undo = this.aheadUndo!;
+    const cache = this.recursor.cache;
+    for (let i = undo.positions.length - 1; i >= mark; i--) cache.restoreAt(undo.positions[i]!, undo.entries[i]!);
+    undo.positions.length = mark;
+    undo.entries.length = mark;
+  }
+
+  /** The refreshes run ahead are all on or behind the clock: they stand. */
+  private endAhead(): void {
+    this.aheadCount = 0;
+    this.aheadUndo = undefined;
   }
 
   // ---- skipping ----------------------------------------------------------------------------
@@ -739,7 +1004,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const profile = this.recursor.profile;
     const nearExpiry = profile.delegation.childNsInAuthority === 'near-expiry' || profile.delegation.childNsInAnswer === 'near-expiry';
     const serveZero = cache.policy.expiry === 'serve-zero';
-    let bound = this.horizon.nextChangeFrom(now);
+    let bound = Infinity;
     const consider = (entry: PositiveEntry | undefined): void => {
       if (entry === undefined) return;
       const end = serveZero ? entry.expires + 1 : entry.expires;
@@ -756,19 +1021,38 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const zone = cut.rrset.name;
     consider(cache.get(zone, RRType.NS, now));
     if (profile.delegation.parentCentric) consider(cache.delegation(zone, now));
+    // The skipped refreshes ask the cut's servers: only their providers' changes end the plan,
+    // unless a server's address is not cached (the refresh would look it up elsewhere) or no
+    // server is there (one may move in).
+    const scope = this.scopeBuffer;
+    scope.length = 0;
+    let global = false;
     for (const name of cut.rrset.data as Name[]) {
-      consider(cache.get(name, RRType.A, now));
-      consider(cache.get(name, RRType.AAAA, now));
+      const a = cache.get(name, RRType.A, now);
+      const aaaa = cache.get(name, RRType.AAAA, now);
+      consider(a);
+      consider(aaaa);
+      if (a === undefined && aaaa === undefined) global = true;
+      for (const entry of [a, aaaa]) {
+        if (entry === undefined) continue;
+        for (const address of entry.rrset.data as string[]) {
+          const endpoint = this.network.endpoint(address);
+          if (endpoint === undefined) global = true;
+          else if (!scope.includes(endpoint.provider)) scope.push(endpoint.provider);
+        }
+      }
     }
-    return bound;
+    this.planScope = global ? undefined : sameScope(this.planScope, scope) ? this.planScope : [...scope];
+    return Math.min(bound, this.horizon.nextChangeFrom(now, this.planScope));
   }
+
 
   /**
    * After a clean refresh that ended at `now`, with the next refresh due at `next`: draws the
    * refreshes that cannot change anything, up to the boundary, and schedules the first one after
    * it to run for real.
    */
-  private planSkips(record: SkipSource, watched: PositiveEntry[], now: number, next: number): void {
+  private makePlan(record: SkipSource, watched: PositiveEntry[], now: number, next: number, slot: number): number {
     let at = next;
     // The watched answer here is one RRset (CNAME chains make several, and are not skipped), from
     // a provider whose servers all serve the same zones (any of them would answer alike).
@@ -777,7 +1061,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       const lifetime = watched[0]!.ttl;
       const queries = record.queries;
       const limits = record.limits;
-      const plan = this.planArrays(queries);
+      const plan = this.planArrays(queries, slot);
       plan.provider = record.provider;
       plan.lifetime = lifetime;
       plan.firstExpires = watched[0]!.expires;
@@ -816,21 +1100,23 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       }
       plan.count = count;
       plan.realAt = at;
+      plan.scope = this.planScope;
       plan.answer = watched[0]!;
       if (count > 0) this.plan = plan;
     }
-    this.scheduleRefresh(at);
+    return at;
   }
 
-  private planStore: SkipPlan | undefined;
+  /** The node's plan buffers: slot 0 for a plan on the clock, slot k + 1 for the one after the k-th repeat run ahead. */
+  private readonly planSlots: SkipPlan[] = [];
 
-  /** The node's plan arrays, sized for plans of `queries` queries per refresh. */
-  private planArrays(queries: number): SkipPlan {
-    let plan = this.planStore;
+  /** Plan buffer `slot`, sized for plans of `queries` queries per refresh. */
+  private planArrays(queries: number, slot: number): SkipPlan {
+    let plan = this.planSlots[slot];
     if (plan === undefined) {
-      const size = 64;
-      plan = { count: 0, times: new Float64Array(size), gaps: new Float64Array(size), latencies: new Float64Array(2 * queries * size), queries, provider: -1, realAt: 0, lifetime: 0, firstExpires: 0, answer: undefined };
-      this.planStore = plan;
+      const size = 16;
+      plan = { count: 0, times: new Float64Array(size), gaps: new Float64Array(size), latencies: new Float64Array(2 * queries * size), queries, provider: -1, realAt: 0, lifetime: 0, firstExpires: 0, answer: undefined, scope: undefined };
+      this.planSlots[slot] = plan;
     }
     if (plan.latencies.length < 2 * queries * plan.times.length) plan.latencies = new Float64Array(2 * queries * plan.times.length);
     plan.queries = queries;
@@ -863,13 +1149,13 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       t = t + plan.latencies[2 * (i * plan.queries + q) + 1]!;
     }
     // The entry carries its own origin (server and zone): it is one, with no copy made.
-    const entry = this.recursor.cache.store(answer.rrset, answer.rank, t, answer);
+    const entry = this.storeEntry(answer.rrset, answer.rank, t, answer);
     // The lookups after it wait from its answer's need moment, as after a refresh that ran.
     if (entry !== undefined) this.neededFrom = Math.max(this.needMoment(entry.expires, entry.ttl), t);
   }
 
-  /** Counts the first `count` skipped refreshes of `plan`: their queries, at the provider that answered. */
-  private countSkipped(plan: SkipPlan, count: number): void {
+  /** Counts the first `count` skipped refreshes of `plan`: their queries, at the provider that answered (`n` = −1 takes the count back). */
+  private countSkipped(plan: SkipPlan, count: number, n: number): void {
     const load = this.network.load;
     const queries = plan.queries;
     for (let i = 0; i < count; i++) {
@@ -877,19 +1163,21 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       for (let q = 0; q < queries; q++) {
         const out = plan.latencies[2 * (i * queries + q)]!;
         const back = plan.latencies[2 * (i * queries + q) + 1]!;
-        load.add(plan.provider, t + out);
+        load.add(plan.provider, t + out, n);
         t = t + out;
         t = t + back;
       }
     }
-    this.refreshes += count;
-    this.skipped += count;
+    this.refreshes += n * count;
+    this.skipped += n * count;
   }
 
   /** A world change at `at` was announced at `now`: cut a plan that reaches past it. */
-  changeAnnounced(at: number, now: number): void {
+  changeAnnounced(at: number, now: number, provider: number): void {
+    if (this.aheadCount > 0 && at <= this.aheadUntil && this.aheadInScope(provider)) this.rewind(now);
     const repeat = this.repeat;
     if (repeat !== undefined) {
+      if (!inScope(provider, repeat.cycle.template.scope)) return;
       // A repeated refresh on its way: its queries that reach their servers after the change
       // would meet another world, so it runs for real, as of its start, with its draws.
       let last = -Infinity;
@@ -903,7 +1191,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       return;
     }
     const plan = this.plan;
-    if (plan === undefined || plan.realAt < at) return;
+    if (plan === undefined || plan.realAt < at || !inScope(provider, plan.scope)) return;
     // The refreshes from the first one at or after `at` on run for real; so does the last one before it.
     let kept = 0;
     while (kept < plan.count && plan.times[kept]! < at) kept++;
@@ -929,22 +1217,24 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     }
     // `last` should have run already: nothing has changed since, so run it now as of its own time.
     this.plan = undefined;
-    this.countSkipped(plan, last);
+    this.countSkipped(plan, last, 1);
     if (last > 0) this.storeAnswerOf(plan, last - 1);
     this.replay(lastAt);
   }
 
   /** At the end of the run: counts the refreshes a plan skipped, as they all came before the end. */
   settle(): void {
+    // The run ends at an announced change, which no refresh run ahead reaches.
+    this.endAhead();
     const repeat = this.repeat;
     if (repeat !== undefined) {
       this.repeat = undefined;
-      this.countRepeat(repeat);
+      this.countRepeat(repeat, 1);
     }
     const plan = this.plan;
     if (plan === undefined) return;
     this.plan = undefined;
-    this.countSkipped(plan, plan.count);
+    this.countSkipped(plan, plan.count, 1);
     this.storeAnswerOf(plan, plan.count - 1);
   }
 
@@ -974,7 +1264,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
         return;
       }
       // The plan's refresh before `now` runs for real (late, as of its time), then this lookup does.
-      this.changeAnnounced(now, now);
+      this.changeAnnounced(now, now, ANY_PROVIDER);
     }
     const cache = this.recursor.cache;
     const entry = this.recursor.lookupCached(this.watch.name, this.watch.type, now);
@@ -1097,6 +1387,12 @@ const MAX_PLANNED = 100_000;
 
 /** Cycles a node keeps. Only a bound on the work of finding one: where none matches, the refresh runs for real. */
 const MAX_CYCLES = 2;
+
+/**
+ * Most refreshes a node runs ahead of the clock at once. Only a bound on the work a change
+ * announced meanwhile may take back; where it stops, the next refresh is an event, as usual.
+ */
+const MAX_AHEAD = 16;
 
 function deliverForwarded(d: { client: ForwardingClient; cls: AnswerClass; ttl: number }, now: number): void {
   d.client.forwardedAnswer(d.cls, d.ttl, now);

@@ -119,7 +119,7 @@ export class Provider {
     for (const server of this.servers) {
       const at = now + Math.max(0, this.propagationDelay());
       last = Math.max(last, at);
-      this.horizon.announce(at, now);
+      this.horizon.announce(at, now, this.index);
       const propagation: Propagation = { server, zone, version };
       this.engine.scheduleAt(at, loadVersion, propagation);
     }
@@ -135,13 +135,13 @@ export class Provider {
 
 /** Changes one server's state at `at`, announcing the change now. */
 export function scheduleServerState(engine: Engine, horizon: ChangeHorizon, network: Network, server: ServerNode, state: ServerState, at: number): void {
-  horizon.announce(at, engine.now);
+  horizon.announce(at, engine.now, server.provider);
   engine.scheduleAt(at, applyState, { network, server, state });
 }
 
 /** Moves one server to a new address at `at`, announcing the change now. */
 export function scheduleServerMove(engine: Engine, horizon: ChangeHorizon, network: Network, server: ServerNode, to: string, at: number): void {
-  horizon.announce(at, engine.now);
+  horizon.announce(at, engine.now, server.provider);
   engine.scheduleAt(at, applyMove, { network, server, to });
 }
 
@@ -178,7 +178,7 @@ export class Registry {
     if (this.provider.zone(origin) === undefined) throw new RangeError(`registry ${this.provider.name} serves no zone ${origin}`);
     const at = this.engine.now + Math.max(0, this.publicationDelay());
     // The servers' own delays are drawn at publication; the publication itself is announced now.
-    this.horizon.announce(at, this.engine.now);
+    this.horizon.announce(at, this.engine.now, this.provider.index);
     this.engine.scheduleAt(at, publishSubmission, { provider: this.provider, origin, edit });
     return at;
   }

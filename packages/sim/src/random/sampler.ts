@@ -70,19 +70,20 @@ export function batchSampler(spec: Distribution, stream: RandomStream, at = 'dis
   if ('normal' in dist || 'lognormal' in dist) {
     const [shift, scale, exp] = 'normal' in dist ? [dist.normal.mean, dist.normal.sd, false] : [dist.lognormal.mu, dist.lognormal.sigma, true];
     // Box–Muller as standardNormalSampler draws it: each pair of uniforms gives the cosine draw,
-    // then the sine one, which may fall into the next fill.
-    let spare = 0;
+    // then the sine one, which may fall into the next fill. The spare is kept in a typed array,
+    // where a double is stored as it is (a captured variable would box it on every pair).
+    const spare = new Float64Array(1);
     let hasSpare = false;
     return (out) => {
       for (let i = 0; i < out.length; i++) {
         let z: number;
         if (hasSpare) {
           hasSpare = false;
-          z = spare;
+          z = spare[0]!;
         } else {
           const radius = Math.sqrt(-2 * Math.log(1 - next()));
           const angle = 2 * Math.PI * next();
-          spare = radius * Math.sin(angle);
+          spare[0] = radius * Math.sin(angle);
           hasSpare = true;
           z = radius * Math.cos(angle);
         }

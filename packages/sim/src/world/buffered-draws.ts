@@ -11,9 +11,10 @@
 import type { BatchSampler } from '../random/sampler.ts';
 
 export class BufferedDraws {
-  /** Draws given back, to be handed out again; the next one is at `head`. */
-  private returned: number[] = [];
+  /** Draws given back, to be handed out again: `returned[head, tail)`, the next one at `head`. */
+  private returned = new Float64Array(16);
   private head = 0;
+  private tail = 0;
   /** Fresh draws, made a batch at a time; the next one is at `position`. */
   private readonly fresh: Float64Array;
   private position: number;
@@ -28,12 +29,9 @@ export class BufferedDraws {
 
   /** The next draw: a returned one first, else a fresh one. A plain function, safe to pass around. */
   readonly next = (): number => {
-    if (this.head < this.returned.length) {
+    if (this.head < this.tail) {
       const value = this.returned[this.head++]!;
-      if (this.head === this.returned.length) {
-        this.returned.length = 0;
-        this.head = 0;
-      }
+      if (this.head === this.tail) this.head = this.tail = 0;
       return value;
     }
     if (this.position === this.fresh.length) {
@@ -43,13 +41,25 @@ export class BufferedDraws {
     return this.fresh[this.position++]!;
   };
 
-  /** Gives back `values[from, to)` (in the order they were drawn): they come out next, before any fresh draw. */
+  /**
+   * Gives back `values[from, to)` (in the order they were drawn): they come out next, before any
+   * draw given back earlier and any fresh draw. Several runs of draws are given back last first.
+   */
   giveBack(values: ArrayLike<number>, from = 0, to = values.length): void {
-    if (from >= to) return;
-    const back: number[] = [];
-    for (let i = from; i < to; i++) back.push(values[i]!);
-    for (let i = this.head; i < this.returned.length; i++) back.push(this.returned[i]!);
-    this.returned = back;
-    this.head = 0;
+    const n = to - from;
+    if (n <= 0) return;
+    if (this.head < n) {
+      // Make room in front of the draws still waiting.
+      const waiting = this.tail - this.head;
+      let room = this.returned;
+      if (room.length < n + waiting) room = new Float64Array(Math.max(2 * room.length, n + waiting));
+      if (room === this.returned) room.copyWithin(n, this.head, this.tail);
+      else room.set(this.returned.subarray(this.head, this.tail), n);
+      this.returned = room;
+      this.head = n;
+      this.tail = n + waiting;
+    }
+    this.head -= n;
+    for (let i = 0; i < n; i++) this.returned[this.head + i] = values[from + i]!;
   }
 }

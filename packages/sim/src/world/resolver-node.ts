@@ -208,10 +208,6 @@ function emptyLink(): AheadLink {
   return { at: 0, plan: undefined, repeat: undefined, gapAfter: 0, verifiedBefore: undefined, verifiedAfter: undefined, neededFromBefore: 0, neededFromMid: 0, undoFlush: 0, undoRepeat: 0 };
 }
 
-function pushAll(out: number[], values: ArrayLike<number>, count: number): void {
-  for (let i = 0; i < count; i++) out.push(values[i]!);
-}
-
 /** Whether two scopes name the same providers in the same order. */
 function sameScope(a: ChangeScope, b: readonly number[]): boolean {
   if (a === undefined || a.length !== b.length) return false;
@@ -328,6 +324,10 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   /** What the stores run ahead replaced, in store order, to take them back; set while refreshes run ahead stand undecided. */
   private aheadUndo: { positions: number[]; entries: PositiveEntry[] } | undefined;
   private runningAhead = false;
+  /** One arrival gap to give back. */
+  private readonly gapBack = new Float64Array(1);
+  /** The watched answer after a repeat, as makePlan takes it. */
+  private readonly repeatAnswer: PositiveEntry[] = [];
   /** The change scope of the last plan made (boundary), and a buffer for working it out. */
   private planScope: ChangeScope;
   private readonly scopeBuffer: number[] = [];
@@ -760,7 +760,8 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.neededFrom = needAt;
     const gap = this.gaps.next();
     if (link !== undefined) link.gapAfter = gap;
-    return this.makePlan(repeat.cycle.clean, [answer], now, needAt + gap, slot);
+    this.repeatAnswer[0] = answer;
+    return this.makePlan(repeat.cycle.clean, this.repeatAnswer, now, needAt + gap, slot);
   }
 
   /** Counts a repeat's queries at their providers (`n` = −1 takes a count back). */
@@ -888,21 +889,19 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const link = links[j]!;
     const inFlight = link.at < now;
     this.takenBack += count - j;
-    // The draws made after the state at `now`, per stream in draw order, go back in one piece.
-    const latencies: number[] = [];
-    const gaps: number[] = [];
-    if (!inFlight) pushAll(latencies, link.repeat!.draws, link.repeat!.draws.length);
-    for (let k = j; k < count; k++) {
-      gaps.push(links[k]!.gapAfter);
+    // The draws made after the state at `now` go back, last first (each goes in front of the
+    // ones given back before it), so that they come out again in draw order.
+    for (let k = count - 1; k >= j; k--) {
       const plan = k + 1 < count ? links[k + 1]!.plan : this.plan;
+      if (k + 1 < count) this.latencies.giveBack(links[k + 1]!.repeat!.draws);
       if (plan !== undefined) {
-        pushAll(latencies, plan.latencies, plan.count * 2 * plan.queries);
-        pushAll(gaps, plan.gaps, plan.count);
+        this.latencies.giveBack(plan.latencies, 0, plan.count * 2 * plan.queries);
+        this.gaps.giveBack(plan.gaps, 0, plan.count);
       }
-      if (k + 1 < count) pushAll(latencies, links[k + 1]!.repeat!.draws, links[k + 1]!.repeat!.draws.length);
+      this.gapBack[0] = links[k]!.gapAfter;
+      this.gaps.giveBack(this.gapBack);
     }
-    this.latencies.giveBack(latencies);
-    this.gaps.giveBack(gaps);
+    if (!inFlight) this.latencies.giveBack(link.repeat!.draws);
     for (let k = j; k < count; k++) {
       const taken = links[k]!;
       if (k > j || !inFlight) {
@@ -1001,26 +1000,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    */
   private boundary(now: number): number {
     const cache = this.recursor.cache;
-    const profile = this.recursor.profile;
-    const nearExpiry = profile.delegation.childNsInAuthority === 'near-expiry' || profile.delegation.childNsInAnswer === 'near-expiry';
-    const serveZero = cache.policy.expiry === 'serve-zero';
-    let bound = Infinity;
-    const consider = (entry: PositiveEntry | undefined): void => {
-      if (entry === undefined) return;
-      const end = serveZero ? entry.expires + 1 : entry.expires;
-      if (end <= now) return;
-      bound = Math.min(bound, end);
-      if (nearExpiry && entry.rrset.type === RRType.NS) {
-        // A refresh inside the window may adopt the child's set; this one, inside it already, did not.
-        const window = entry.expires - Math.max(profile.delegation.nearExpiry.seconds, profile.delegation.nearExpiry.fraction * entry.ttl);
-        if (window > now) bound = Math.min(bound, window);
-      }
-    };
     const cut = this.recursor.findCutEntry(this.watch.name, now);
     if (cut === undefined) return now;
     const zone = cut.rrset.name;
-    consider(cache.get(zone, RRType.NS, now));
-    if (profile.delegation.parentCentric) consider(cache.delegation(zone, now));
+    let bound = this.until(cache.get(zone, RRType.NS, now), now);
+    if (this.recursor.profile.delegation.parentCentric) bound = Math.min(bound, this.until(cache.delegation(zone, now), now));
     // The skipped refreshes ask the cut's servers: only their providers' changes end the plan,
     // unless a server's address is not cached (the refresh would look it up elsewhere) or no
     // server is there (one may move in).
@@ -1030,22 +1014,43 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     for (const name of cut.rrset.data as Name[]) {
       const a = cache.get(name, RRType.A, now);
       const aaaa = cache.get(name, RRType.AAAA, now);
-      consider(a);
-      consider(aaaa);
+      bound = Math.min(bound, this.until(a, now), this.until(aaaa, now));
       if (a === undefined && aaaa === undefined) global = true;
-      for (const entry of [a, aaaa]) {
-        if (entry === undefined) continue;
-        for (const address of entry.rrset.data as string[]) {
-          const endpoint = this.network.endpoint(address);
-          if (endpoint === undefined) global = true;
-          else if (!scope.includes(endpoint.provider)) scope.push(endpoint.provider);
-        }
-      }
+      if (a !== undefined && !this.addProviders(a, scope)) global = true;
+      if (aaaa !== undefined && !this.addProviders(aaaa, scope)) global = true;
     }
     this.planScope = global ? undefined : sameScope(this.planScope, scope) ? this.planScope : [...scope];
     return Math.min(bound, this.horizon.nextChangeFrom(now, this.planScope));
   }
 
+  /**
+   * Until when a refresh reading `entry` (live at `now`) reads it alike: its end, or for a
+   * profile that adopts the child's NS set near the end of the parent's, the start of that window
+   * (a refresh inside it may adopt the child's set; one inside it already did not).
+   */
+  private until(entry: PositiveEntry | undefined, now: number): number {
+    if (entry === undefined) return Infinity;
+    const cache = this.recursor.cache;
+    const end = cache.policy.expiry === 'serve-zero' ? entry.expires + 1 : entry.expires;
+    if (end <= now) return Infinity;
+    const delegation = this.recursor.profile.delegation;
+    if (entry.rrset.type === RRType.NS && (delegation.childNsInAuthority === 'near-expiry' || delegation.childNsInAnswer === 'near-expiry')) {
+      const window = entry.expires - Math.max(delegation.nearExpiry.seconds, delegation.nearExpiry.fraction * entry.ttl);
+      if (window > now) return Math.min(end, window);
+    }
+    return end;
+  }
+
+  /** Adds the providers of the servers at `entry`'s addresses to `scope`; false when an address has none. */
+  private addProviders(entry: PositiveEntry, scope: number[]): boolean {
+    let all = true;
+    for (const address of entry.rrset.data as string[]) {
+      const endpoint = this.network.endpoint(address);
+      if (endpoint === undefined) all = false;
+      else if (!scope.includes(endpoint.provider)) scope.push(endpoint.provider);
+    }
+    return all;
+  }
 
   /**
    * After a clean refresh that ended at `now`, with the next refresh due at `next`: draws the
@@ -1386,7 +1391,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
 const MAX_PLANNED = 100_000;
 
 /** Cycles a node keeps. Only a bound on the work of finding one: where none matches, the refresh runs for real. */
-const MAX_CYCLES = 2;
+const MAX_CYCLES = 4;
 
 /**
  * Most refreshes a node runs ahead of the clock at once. Only a bound on the work a change

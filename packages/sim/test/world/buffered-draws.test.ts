@@ -41,4 +41,29 @@ describe('buffered draws', () => {
     draws.giveBack(new Float64Array([expected[3]!, expected[4]!, expected[5]!]));
     expect(Array.from({ length: 9 }, () => draws.next())).toEqual(expected.slice(3, 12));
   });
+
+  it('keeps the order of a model queue through random draws and give-backs of runs of any length', () => {
+    const single = sampler({ uniform: { min: 0, max: 1 } }, streamFor(5, 'model'));
+    const draws = new BufferedDraws(batchSampler({ uniform: { min: 0, max: 1 } }, streamFor(5, 'model')), 8);
+    const fresh: number[] = [];
+    let consumed = 0;
+    const model: number[] = [];
+    const taken: number[] = [];
+    const script = streamFor(5, 'script').next;
+    for (let step = 0; step < 2000; step++) {
+      if (script() < 0.6 || taken.length === 0) {
+        while (fresh.length <= consumed) fresh.push(single());
+        const expected = model.length > 0 ? model.shift()! : fresh[consumed++]!;
+        const value = draws.next();
+        expect(value).toBe(expected);
+        taken.push(value);
+      } else {
+        // Give back the last k taken, as a plan cut gives back its tail.
+        const k = 1 + Math.floor(script() * Math.min(taken.length, 40));
+        const run = taken.splice(taken.length - k, k);
+        model.unshift(...run);
+        draws.giveBack(new Float64Array(run));
+      }
+    }
+  });
 });

@@ -161,11 +161,11 @@ interface RepeatInFlight {
 interface SkipPlan {
   count: number;
   /** Start times of the skipped refreshes. */
-  times: Float64Array;
+  times: number[];
   /** Per skipped refresh: 2 latencies per query (out, back), in order. */
-  latencies: Float64Array;
+  latencies: number[];
   /** The arrival gap drawn after each skipped refresh (the one that timed the next refresh). */
-  gaps: Float64Array;
+  gaps: number[];
   /** Queries per refresh, and the provider that answered them. */
   queries: number;
   provider: number;
@@ -1074,7 +1074,6 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       let latencyCount = 0;
       while (at < bound && count < MAX_PLANNED) {
         // Suppose the refresh at `at` is skipped: draw what it would, and time the next one.
-        if (count === plan.times.length) this.growPlan(plan);
         let t = at;
         let late = false;
         for (let q = 0; q < queries; q++) {
@@ -1115,30 +1114,20 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   /** The node's plan buffers: slot 0 for a plan on the clock, slot k + 1 for the one after the k-th repeat run ahead. */
   private readonly planSlots: SkipPlan[] = [];
 
-  /** Plan buffer `slot`, sized for plans of `queries` queries per refresh. */
+  /**
+   * Plan buffer `slot`, for plans of `queries` queries per refresh. Its arrays are plain arrays of
+   * doubles: a plan fills them from the front, so they grow as a plan needs and stay on the heap
+   * (typed arrays of this size would each be a separate allocation outside it).
+   */
   private planArrays(queries: number, slot: number): SkipPlan {
     let plan = this.planSlots[slot];
     if (plan === undefined) {
-      const size = 16;
-      plan = { count: 0, times: new Float64Array(size), gaps: new Float64Array(size), latencies: new Float64Array(2 * queries * size), queries, provider: -1, realAt: 0, lifetime: 0, firstExpires: 0, answer: undefined, scope: undefined };
+      plan = { count: 0, times: [], gaps: [], latencies: [], queries, provider: -1, realAt: 0, lifetime: 0, firstExpires: 0, answer: undefined, scope: undefined };
       this.planSlots[slot] = plan;
     }
-    if (plan.latencies.length < 2 * queries * plan.times.length) plan.latencies = new Float64Array(2 * queries * plan.times.length);
     plan.queries = queries;
     plan.count = 0;
     return plan;
-  }
-
-  private growPlan(plan: SkipPlan): void {
-    const size = plan.times.length * 2;
-    const grow = (a: Float64Array, n: number): Float64Array => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    plan.times = grow(plan.times, size);
-    plan.gaps = grow(plan.gaps, size);
-    plan.latencies = grow(plan.latencies, 2 * plan.queries * size);
   }
 
   /**

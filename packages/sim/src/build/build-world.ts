@@ -24,7 +24,7 @@ import { planHosts } from './nameserver-hosts.ts';
 import { oneWayLatency } from './one-way-latency.ts';
 import { inPart, type Part } from './parts.ts';
 import { schedulePlan, targetProvider, type PlanRecord } from './plan.ts';
-import { planPopulation, stubCache, type RecursiveEntity } from './population.ts';
+import { planPopulation, stubCache, type Entity, type RecursiveEntity } from './population.ts';
 import { buildProviders, type BuiltProvider } from './providers.ts';
 import { delegationLifetime, resolveAt } from './warm-up.ts';
 
@@ -77,7 +77,7 @@ export function buildWorld(scenario: Scenario, replication: number, watchIndex: 
   });
   const passedPerClient = layers.reduce((sum, l) => sum + l.share * l.passed, 0);
 
-  const entities = planPopulation(ctx);
+  const entities = populationOf(ctx);
   const latency = oneWayLatency(scenario);
   const startNs = providers.get(scenario.delegation.to)!.spec.nsTtl;
   const query = makeQuery(0, watched.name, watched.type, { rd: true });
@@ -136,6 +136,21 @@ export function buildWorld(scenario: Scenario, replication: number, watchIndex: 
 
   const plan = schedulePlan(world, ctx, hierarchy, providers, hosts);
   return { ctx, world, hierarchy, providers, plan, watch: { name: watched.name, type: watched.type }, clientGroups, clientRate: clientRate * scenario.clients.count, labelRates };
+}
+
+/**
+ * The population of a replication, planned once: a replication runs as many small parts
+ * (parts.ts), one after another, each of which would otherwise draw every resolver's profile,
+ * limits and clients again. The last replication's is kept per scenario; entities are only read.
+ */
+const populations = new WeakMap<Scenario, { replication: number; entities: Entity[] }>();
+
+function populationOf(ctx: BuildContext): Entity[] {
+  const kept = populations.get(ctx.scenario);
+  if (kept !== undefined && kept.replication === ctx.replication) return kept.entities;
+  const entities = planPopulation(ctx);
+  populations.set(ctx.scenario, { replication: ctx.replication, entities });
+  return entities;
 }
 
 /** Resolves the watched question once at a moment before the start, uniform over the delegation's life (warm-up.ts). */

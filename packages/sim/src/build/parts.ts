@@ -9,16 +9,19 @@
  *
  * The number of parts depends on the scenario alone, never on the workers, so the same scenario
  * and seed give the same sums in the same order: byte-identical output on any machine. Parts are
- * small because small is fast: a part's resolvers, caches and plans fit the CPU caches and the
- * young heap far better than 30,000 nodes do. The reference replication (10,000 resolvers) took
- * 78 s on 2 workers as 4 parts, 67 s as 8, 59 s as 33 and 58 s as 67 (bench/RESULTS.md).
+ * small because small is fast: a part's nodes, caches and plans then stay in the CPU's caches,
+ * and the two workers do not fight over memory. The reference replication (10,000 resolvers, 2
+ * workers) took 57.8 s as 17 parts, 42 s as 34, 36.0 s as 100, 33.2 s as 200, 34.7 s as 286 and
+ * 37.9 s as 834 (bench/RESULTS.md): below about 50 resolvers a part's fixed cost (its hierarchy,
+ * providers and read-out) outweighs the gain. Parts are added up as they come in (part-sums.ts),
+ * so their number costs no memory.
  */
 import type { Scenario } from '../scenario/types.ts';
 
 /** About this many resolvers per part. */
-export const RESOLVERS_PER_PART = 300;
+export const RESOLVERS_PER_PART = 50;
 /** At most this many parts. */
-export const MAX_PARTS = 64;
+export const MAX_PARTS = 1000;
 
 /** One part of a replication: resolvers whose population index is `index` modulo `count`. */
 export interface Part {

@@ -19,6 +19,7 @@ import { ANSWER_CLASS_COUNT } from '../world/answer-class.ts';
 import { normalise, type ClassSeries } from '../world/metrics.ts';
 import { clientSideBinIntegrals } from '../world/stub-kernel.ts';
 import { buildWorld, type BuildOptions, type BuiltWorld } from './build-world.ts';
+import { PartSums } from './part-sums.ts';
 import { partCount, type Part } from './parts.ts';
 
 /** What one part of a replication yields: sums over its resolvers, per class and bin, before normalising. */
@@ -48,9 +49,9 @@ export function runReplication(scenario: Scenario, replication: number, opts: { 
 export function runWorlds(scenario: Scenario, replication: number, opts: Omit<BuildOptions, 'part'> & { parts?: number } = {}): ReplicationOutput {
   const { parts: given, ...build } = opts;
   const count = given ?? partCount(scenario);
-  const parts: PartOutput[] = [];
-  for (let index = 0; index < count; index++) parts.push(runPart(scenario, replication, count === 1 ? undefined : { index, count }, build));
-  return mergeParts(scenario, parts);
+  const sums = new PartSums(scenario, count);
+  for (let index = 0; index < count; index++) sums.add(runPart(scenario, replication, count === 1 ? undefined : { index, count }, build));
+  return sums.result();
 }
 
 /** Runs one part of a replication (all of it when `part` is undefined). */

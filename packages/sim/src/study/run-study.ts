@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { partCount, type Part } from '../build/parts.ts';
-import { mergeParts, runWorlds, type PartOutput } from '../build/run-replication.ts';
+import { PartSums } from '../build/part-sums.ts';
+import { runWorlds } from '../build/run-replication.ts';
 import type { ReplicationOutput } from '../replication.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { WorkerReply } from './replication-worker.ts';
@@ -59,7 +60,7 @@ function runInWorkers(scenario: Scenario, wanted: readonly number[], count: numb
   );
   return new Promise((resolve, reject) => {
     const outputs: ReplicationOutput[] = [];
-    const pending = new Map<number, PartOutput[]>();
+    const pending = new Map<number, PartSums>();
     const pool: Worker[] = [];
     let failed = false;
     const stopAll = () => {
@@ -80,12 +81,15 @@ function runInWorkers(scenario: Scenario, wanted: readonly number[], count: numb
           reject(new Error(`replication ${reply.replication} failed: ${reply.error}`));
           return;
         }
-        const done = pending.get(reply.replication) ?? [];
-        done.push(reply.output);
-        pending.set(reply.replication, done);
-        if (done.length === parts) {
+        let sums = pending.get(reply.replication);
+        if (sums === undefined) {
+          sums = new PartSums(scenario, parts);
+          pending.set(reply.replication, sums);
+        }
+        sums.add(reply.output);
+        if (sums.complete) {
           pending.delete(reply.replication);
-          outputs.push(mergeParts(scenario, done));
+          outputs.push(sums.result());
           onProgress?.(outputs.length, wanted.length);
         }
         if (outputs.length === wanted.length) {

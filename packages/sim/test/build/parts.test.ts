@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorld } from '../../src/build/build-world.ts';
 import { MAX_PARTS, partCount, RESOLVERS_PER_PART } from '../../src/build/parts.ts';
-import { runWorlds } from '../../src/build/run-replication.ts';
+import { PartSums } from '../../src/build/part-sums.ts';
+import { runPart, runWorlds } from '../../src/build/run-replication.ts';
 import type { ReplicationOutput } from '../../src/replication.ts';
 import { runStudy } from '../../src/study/run-study.ts';
 import { lab } from './scenarios.ts';
@@ -63,6 +64,21 @@ describe('a replication in parts', () => {
     const here = await runStudy(scenario, { replications: [0, 1], workers: 1, parts: 3 });
     const threads = await runStudy(scenario, { replications: [0, 1], workers: 2, parts: 3 });
     expect(JSON.stringify(threads)).toBe(JSON.stringify(here));
+  });
+
+  it('adds parts in part order whatever order they come in, keeping only those that wait', () => {
+    const parts = [0, 1, 2, 3].map((index) => runPart(scenario, 0, { index, count: 4 }));
+    const inOrder = new PartSums(scenario, 4);
+    parts.forEach((p) => inOrder.add(p));
+    const shuffled = new PartSums(scenario, 4);
+    for (const index of [2, 3, 0]) shuffled.add(parts[index]!);
+    expect(shuffled.complete).toBe(false);
+    expect(() => shuffled.result()).toThrow(/3 of 4|0 of 4|parts/);
+    expect(() => shuffled.add(parts[0]!)).toThrow(RangeError);
+    shuffled.add(parts[1]!);
+    expect(shuffled.complete).toBe(true);
+    expect(JSON.stringify(shuffled.result())).toBe(JSON.stringify(inOrder.result()));
+    expect(JSON.stringify(inOrder.result())).toBe(JSON.stringify(runWorlds(scenario, 0, { parts: 4 })));
   });
 
   it('counts parts from the number of resolvers alone', () => {

@@ -27,8 +27,8 @@ export class BufferedDraws {
     this.position = batch;
   }
 
-  /** The next draw: a returned one first, else a fresh one. A plain function, safe to pass around. */
-  readonly next = (): number => {
+  /** The next draw: a returned one first, else a fresh one. */
+  next(): number {
     if (this.head < this.tail) {
       const value = this.returned[this.head++]!;
       if (this.head === this.tail) this.head = this.tail = 0;
@@ -39,7 +39,7 @@ export class BufferedDraws {
       this.position = 0;
     }
     return this.fresh[this.position++]!;
-  };
+  }
 
   /**
    * Gives back `values[from, to)` (in the order they were drawn): they come out next, before any

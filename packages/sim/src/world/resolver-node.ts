@@ -1070,6 +1070,11 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       plan.provider = record.provider;
       plan.lifetime = lifetime;
       plan.firstExpires = watched[0]!.expires;
+      const { times, gaps, latencies } = plan;
+      const latencyDraws = this.latencies;
+      const gapDraws = this.gaps;
+      // needMoment is the expiry plus an offset that depends only on the lifetime.
+      const needAfterExpiry = this.needMoment(0, lifetime);
       let count = 0;
       let latencyCount = 0;
       while (at < bound && count < MAX_PLANNED) {
@@ -1077,10 +1082,10 @@ export class ResolverNode implements NetworkClient, ChangeListener {
         let t = at;
         let late = false;
         for (let q = 0; q < queries; q++) {
-          const out = this.latencies.next();
-          const back = this.latencies.next();
-          plan.latencies[latencyCount + 2 * q] = out;
-          plan.latencies[latencyCount + 2 * q + 1] = back;
+          const out = latencyDraws.next();
+          const back = latencyDraws.next();
+          latencies[latencyCount + 2 * q] = out;
+          latencies[latencyCount + 2 * q + 1] = back;
           const sent = t;
           t = t + out;
           t = t + back;
@@ -1090,14 +1095,14 @@ export class ResolverNode implements NetworkClient, ChangeListener {
         // A query of this refresh would time out, or its answer would come after the boundary (an
         // entry it relies on expired meanwhile, or the world changed): it runs for real, with these draws.
         if (late || t >= bound) {
-          this.latencies.giveBack(plan.latencies, latencyCount, latencyCount + 2 * queries);
+          latencyDraws.giveBack(latencies, latencyCount, latencyCount + 2 * queries);
           break;
         }
         const expires = Math.floor(t) + lifetime;
-        const gap = this.gaps.next();
-        const following = Math.max(this.needMoment(expires, lifetime), t) + gap;
-        plan.times[count] = at;
-        plan.gaps[count] = gap;
+        const gap = gapDraws.next();
+        const following = Math.max(expires + needAfterExpiry, t) + gap;
+        times[count] = at;
+        gaps[count] = gap;
         count++;
         latencyCount += 2 * queries;
         at = following;

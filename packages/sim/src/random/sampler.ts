@@ -3,11 +3,12 @@
  * checked once here; each draw is then a few arithmetic operations on the stream's uniforms.
  *
  * Uniforms have 32 bits of resolution, which bounds the tails: an exponential draw is at most
- * about 22 means, a normal one about 6.7 standard deviations from the mean.
+ * about 22 means from zero; a normal draw's tail comes from two uniforms (ziggurat.ts).
  */
 import { parseDistribution, type Distribution } from './distribution.ts';
 import type { RandomStream } from './streams.ts';
 import { aliasSampler, aliasTable } from './alias-table.ts';
+import { zigguratNormal } from './ziggurat.ts';
 import { zipfSampler } from './zipf.ts';
 
 /** A sampler for `spec`, which is checked first (errors name fields under `at`). */
@@ -67,29 +68,16 @@ export function batchSampler(spec: Distribution, stream: RandomStream, at = 'dis
       for (let i = 0; i < out.length; i++) out[i] = -mean * Math.log(1 - next());
     };
   }
-  if ('normal' in dist || 'lognormal' in dist) {
-    const [shift, scale, exp] = 'normal' in dist ? [dist.normal.mean, dist.normal.sd, false] : [dist.lognormal.mu, dist.lognormal.sigma, true];
-    // Box–Muller as standardNormalSampler draws it: each pair of uniforms gives the cosine draw,
-    // then the sine one, which may fall into the next fill. The spare is kept in a typed array,
-    // where a double is stored as it is (a captured variable would box it on every pair).
-    const spare = new Float64Array(1);
-    let hasSpare = false;
+  if ('normal' in dist) {
+    const { mean, sd } = dist.normal;
     return (out) => {
-      for (let i = 0; i < out.length; i++) {
-        let z: number;
-        if (hasSpare) {
-          hasSpare = false;
-          z = spare[0]!;
-        } else {
-          const radius = Math.sqrt(-2 * Math.log(1 - next()));
-          const angle = 2 * Math.PI * next();
-          spare[0] = radius * Math.sin(angle);
-          hasSpare = true;
-          z = radius * Math.cos(angle);
-        }
-        const x = shift + scale * z;
-        out[i] = exp ? Math.exp(x) : x;
-      }
+      for (let i = 0; i < out.length; i++) out[i] = mean + sd * zigguratNormal(next);
+    };
+  }
+  if ('lognormal' in dist) {
+    const { mu, sigma } = dist.lognormal;
+    return (out) => {
+      for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + sigma * zigguratNormal(next));
     };
   }
   const single = sampler(spec, stream, at);
@@ -98,23 +86,8 @@ export function batchSampler(spec: Distribution, stream: RandomStream, at = 'dis
   };
 }
 
-/**
- * Standard normal draws by the Box–Muller transform. Each pair of uniforms gives two independent
- * normals; the second is kept for the next call.
- */
+/** Standard normal draws by the ziggurat method (ziggurat.ts). */
 export function standardNormalSampler(stream: RandomStream): () => number {
   const next = stream.next;
-  let spare = 0;
-  let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    const radius = Math.sqrt(-2 * Math.log(1 - next()));
-    const angle = 2 * Math.PI * next();
-    spare = radius * Math.sin(angle);
-    hasSpare = true;
-    return radius * Math.cos(angle);
-  };
+  return () => zigguratNormal(next);
 }

@@ -54,7 +54,7 @@ describe('normal', () => {
     expectFitsCdf(values, (x) => normalCdf((x - mu) / sd));
   });
 
-  it('gives independent standard normals from both halves of each Box–Muller pair', () => {
+  it('gives independent standard normals draw after draw, tails included (ziggurat)', () => {
     const values = drawFrom({ normal: { mean: 0, sd: 1 } }, 'normal-pairs', 1_000_000);
     const firsts = values.filter((_, i) => i % 2 === 0);
     const seconds = values.filter((_, i) => i % 2 === 1);
@@ -62,10 +62,19 @@ describe('normal', () => {
       expectMoments(half, { mean: 0, variance: 1, kurtosis: 3 });
       expectProportion(half.filter((x) => Math.abs(x) < 1.959963984540054).length, half.length, 0.95);
     }
-    // Independent standard normals: E[xy] = 0 with standard error 1/√n.
+    // Independent standard normals: E[xy] = 0 with standard error 1/√n, for neighbours and for
+    // squares (a layer index correlated with the value would show in |x|).
     let products = 0;
-    for (let i = 0; i < firsts.length; i++) products += firsts[i]! * seconds[i]!;
+    let squares = 0;
+    for (let i = 0; i < firsts.length; i++) {
+      products += firsts[i]! * seconds[i]!;
+      squares += (firsts[i]! ** 2 - 1) * (seconds[i]! ** 2 - 1);
+    }
     expect(Math.abs(products / firsts.length)).toBeLessThan(Z / Math.sqrt(firsts.length));
+    expect(Math.abs(squares / firsts.length)).toBeLessThan((Z * 2) / Math.sqrt(firsts.length));
+    // Beyond the ziggurat's base rectangle (R = 3.4426) the draws come from the tail method:
+    // P(|x| > R) = 2(1 − Φ(R)); and beyond 4, where only the tail method reaches.
+    for (const edge of [3.442619855899, 4]) expectProportion(values.filter((x) => Math.abs(x) > edge).length, values.length, 2 * (1 - normalCdf(edge)));
   });
 });
 

@@ -104,11 +104,24 @@ export function makeTemplate(
     kept.push({ reply, call });
   }
   const writtenPositions: number[] = [];
-  written.forEach((flag, at) => {
-    if (flag === 1) writtenPositions.push(at);
-  });
-  const scope = [...new Set(fields.providers)];
-  return { ...fields, stores: kept, written, writtenPositions, watched, writtenDelegations, scope };
+  for (let at = 0; at < written.length; at++) if (written[at] === 1) writtenPositions.push(at);
+  const scope: number[] = [];
+  for (const provider of fields.providers) if (!scope.includes(provider)) scope.push(provider);
+  return {
+    start: fields.start,
+    providers: fields.providers,
+    limits: fields.limits,
+    stores: kept,
+    before: fields.before,
+    written,
+    writtenPositions,
+    watched,
+    delegations: fields.delegations,
+    writtenDelegations,
+    cls: fields.cls,
+    side: fields.side,
+    scope,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { RRType } from '../constants.ts';
-import { isSubdomain, type Name } from '../name.ts';
+import type { Name } from '../name.ts';
 import type { RR, RRset } from '../record.ts';
 import type { Cache } from '../cache/cache.ts';
 
@@ -105,15 +105,5 @@ export class DelegationPoint {
     const out: Name[] = [];
     for (const [name, list] of this.addresses) if (list.length === 0 && !this.#lookedUp?.has(name)) out.push(name);
     return out;
-  }
-
-  /**
-   * Whether the cut can lead anywhere: some address is known, or some NS name lies outside the
-   * zone (so its address can be looked up elsewhere). A cut whose servers are all inside it and
-   * lack glue cannot be used; the search for a cut continues upward.
-   */
-  isUsable(): boolean {
-    for (const [name, list] of this.addresses) if (list.length > 0 || !isSubdomain(name, this.zone)) return true;
-    return false;
   }
 }

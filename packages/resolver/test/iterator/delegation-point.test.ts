@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Cache } from '../../src/cache/cache.ts';
 import { Rank } from '../../src/cache/rank.ts';
 import { DelegationPoint } from '../../src/iterator/delegation-point.ts';
-import { profiles } from '../../src/profiles.ts';
+import { Recursor } from '../../src/iterator/recursor.ts';
+import { getProfile, profiles } from '../../src/profiles.ts';
+import { rootHints, seeded } from '../replay/world.ts';
 import { aSet, nsSet } from '../cache/policy.ts';
 import { rrs } from './messages.ts';
 
@@ -28,9 +30,17 @@ describe('delegation points', () => {
     expect(dp.candidates((a) => a.includes(':'))).toEqual([]);
   });
 
-  it('is unusable when its servers are all inside it and have no glue', () => {
-    const cache = new Cache(profiles.unbound!.ttl);
-    expect(DelegationPoint.fromCache(nsSet('example.com.', 60, 'ns1.example.com.'), cache, 0).isUsable()).toBe(false);
-    expect(DelegationPoint.fromCache(nsSet('example.com.', 60, 'ns1.example.net.'), cache, 0).isUsable()).toBe(true);
+  it('is passed over when its servers are all inside it and have no address: the search goes up', () => {
+    const r = new Recursor({ rootHints, profile: getProfile('unbound'), random: seeded(1) });
+    r.cache.store(nsSet('com.', 3600, 'ns.nic.com.'), Rank.Referral, 0);
+    r.cache.store(aSet('ns.nic.com.', 3600, '192.0.2.53'), Rank.Additional, 0);
+    r.cache.store(nsSet('example.com.', 3600, 'ns1.example.com.'), Rank.Referral, 0);
+    expect(r.findCutEntry('www.example.com.', 1)?.rrset.name).toBe('com.');
+    // With an address for its server, or a server outside it, the zone's own cut is usable.
+    r.cache.store(aSet('ns1.example.com.', 60, '192.0.2.1'), Rank.Additional, 0);
+    expect(r.findCutEntry('www.example.com.', 1)?.rrset.name).toBe('example.com.');
+    expect(r.findCutEntry('www.example.com.', 120)?.rrset.name).toBe('com.');
+    r.cache.store(nsSet('example.com.', 3600, 'ns1.example.net.'), Rank.Referral, 0);
+    expect(r.findCut('www.example.com.', 120)?.zone).toBe('example.com.');
   });
 });

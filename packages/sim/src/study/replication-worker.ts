@@ -21,8 +21,22 @@ port.on('message', (request: WorkerRequest) => {
   }
   try {
     const output = runPart(scenario, request.replication, request.part, { skip });
-    port.postMessage({ replication: request.replication, output } satisfies WorkerReply);
+    // The part's series move to the main thread rather than being copied: the world is done with them.
+    port.postMessage({ replication: request.replication, output } satisfies WorkerReply, seriesBuffers(output));
   } catch (error) {
     port.postMessage({ replication: request.replication, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies WorkerReply);
   }
 });
+
+/** The buffers under a part's series, each once. */
+function seriesBuffers(output: PartOutput): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  const add = (a: Float64Array): void => {
+    if (a.buffer instanceof ArrayBuffer) buffers.add(a.buffer);
+  };
+  for (const name of output.clients) name.perClass.forEach(add);
+  for (const counts of output.queries) Object.values(counts).forEach(add);
+  output.sides.forEach(add);
+  for (const perClass of Object.values(output.byLabel)) perClass.forEach(add);
+  return [...buffers];
+}

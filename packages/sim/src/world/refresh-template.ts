@@ -17,6 +17,7 @@
 import { RRType, selfAndAncestors, type Cache, type Message, type Name, type PositiveEntry, type RData, type Recursor, type StoreCall } from '@cutover/resolver';
 import type { AnswerClass } from './answer-class.ts';
 import type { Network } from './network.ts';
+import type { SkipSource } from './skip-plan.ts';
 
 /** A store call a refresh made, after the reply to query `reply` (−1: before any reply). */
 export interface TemplateStore {
@@ -46,6 +47,35 @@ export interface RefreshTemplate {
   /** The answer class it gave and the side its cached delegation pointed at, before and after. */
   readonly cls: AnswerClass;
   readonly side: AnswerClass | undefined;
+}
+
+/** Cycles a node keeps. Only a bound on the work of finding one: where none matches, the refresh runs for real. */
+export const MAX_CYCLES = 4;
+
+/**
+ * A refresh that re-learns what expired, followed by a clean one: at the boundary where the
+ * plan after the clean one ends, the first may be repeated from its template, and the second
+ * then makes the next plan.
+ */
+export interface Cycle {
+  template: RefreshTemplate;
+  clean: SkipSource;
+}
+
+/** A refresh repeated from its template, between its start and its last reply. */
+export interface RepeatInFlight {
+  cycle: Cycle;
+  start: number;
+  /** The latencies drawn for it, in draw order (out, back per query). */
+  draws: Float64Array;
+  /** When each query reaches its server, and when its reply comes back. */
+  arrivals: Float64Array;
+  replies: Float64Array;
+}
+
+/** When a repeat's last reply comes: its end. */
+export function lastReply(repeat: RepeatInFlight): number {
+  return repeat.replies[repeat.replies.length - 1]!;
 }
 
 /** The live positive entries of a cache by position at one moment, and the positions' generation. */

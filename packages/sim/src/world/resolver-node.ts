@@ -62,7 +62,9 @@ import { BufferedDraws } from './buffered-draws.ts';
 import { refreshRandom } from './refresh-random.ts';
 import {
   allLiveAt,
+  lastReply,
   liveDelegations,
+  MAX_CYCLES,
   NO_DELEGATIONS,
   liveList,
   makeTemplate,
@@ -74,9 +76,13 @@ import {
   stillSameState,
   unwrittenLiveUntil,
   type CacheSnapshot,
+  type Cycle,
+  type RepeatInFlight,
   type RefreshTemplate,
 } from './refresh-template.ts';
 import { ANY_PROVIDER, inScope, type ChangeHorizon, type ChangeListener, type ChangeScope } from './change-horizon.ts';
+import { emptyLink, MAX_AHEAD, UndoLog, type AheadLink, type Verified } from './run-ahead.ts';
+import { answerTime, countPlanQueries, givePlanBack, MAX_PLANNED, plannedState, PlanSlots, type SkipPlan, type SkipSource } from './skip-plan.ts';
 import type { Exchange, Network, NetworkClient } from './network.ts';
 
 /** Where a node reports what its clients get and where its cached delegation points. */
@@ -125,89 +131,6 @@ export interface ResolverWorld {
   inSync?: (provider: number, at: number) => boolean;
 }
 
-/** What a skip plan repeats: the queries of the clean refresh that made it and the provider that answered them. */
-interface SkipSource {
-  queries: number;
-  /** The timeout of each query, in order (a skipped query slower than it would have timed out). */
-  limits: readonly number[];
-  provider: number;
-}
-
-/**
- * A refresh that re-learns what expired, followed by a clean one: at the boundary where the
- * plan after the clean one ends, the first may be repeated from its template, and the second
- * then makes the next plan (refresh-template.ts).
- */
-interface Cycle {
-  template: RefreshTemplate;
-  clean: SkipSource;
-}
-
-/** A refresh repeated from its template, between its start and its last reply. */
-interface RepeatInFlight {
-  cycle: Cycle;
-  start: number;
-  /** The latencies drawn for it, in draw order (out, back per query). */
-  draws: Float64Array;
-  /** When each query reaches its server, and when its reply comes back. */
-  arrivals: Float64Array;
-  replies: Float64Array;
-}
-
-/**
- * The planned skipped refreshes and the draws they used, in draw order. The arrays are reused
- * from plan to plan; `count` says how much of them is this plan.
- */
-interface SkipPlan {
-  count: number;
-  /** Start times of the skipped refreshes. */
-  times: number[];
-  /** Per skipped refresh: 2 latencies per query (out, back), in order. */
-  latencies: number[];
-  /** The arrival gap drawn after each skipped refresh (the one that timed the next refresh). */
-  gaps: number[];
-  /** Queries per refresh, and the provider that answered them. */
-  queries: number;
-  provider: number;
-  /** Start time of the refresh that runs for real after the plan: the first at or after its boundary. */
-  realAt: number;
-  /** Lifetime the watched answer gets at each refresh, and its expiry after the clean refresh that made the plan. */
-  lifetime: number;
-  firstExpires: number;
-  /** The clean refresh's cached answer, which each skipped refresh stores again. */
-  answer: PositiveEntry | undefined;
-  /** The providers whose changes would change a skipped refresh (the servers of the cut it asks). */
-  scope: ChangeScope;
-}
-
-/** The cheap check's facts after a repeat (refresh-template.ts, stillSameState). */
-interface Verified {
-  cycle: Cycle;
-  until: number;
-}
-
-/**
- * A refresh run ahead of the clock: at `at` the plan before it ends and a repeat starts; what
- * undoing it needs is kept with it (the node state before and during the repeat, where its
- * stores begin in the undo log, and the arrival gap drawn after it).
- */
-interface AheadLink {
-  at: number;
-  plan: SkipPlan | undefined;
-  repeat: RepeatInFlight | undefined;
-  gapAfter: number;
-  verifiedBefore: Verified | undefined;
-  verifiedAfter: Verified | undefined;
-  neededFromBefore: number;
-  neededFromMid: number;
-  undoFlush: number;
-  undoRepeat: number;
-}
-
-function emptyLink(): AheadLink {
-  return { at: 0, plan: undefined, repeat: undefined, gapAfter: 0, verifiedBefore: undefined, verifiedAfter: undefined, neededFromBefore: 0, neededFromMid: 0, undoFlush: 0, undoRepeat: 0 };
-}
-
 /** Whether two scopes name the same providers in the same order. */
 function sameScope(a: ChangeScope, b: readonly number[]): boolean {
   if (a === undefined || a.length !== b.length) return false;
@@ -215,19 +138,11 @@ function sameScope(a: ChangeScope, b: readonly number[]): boolean {
   return true;
 }
 
-/** When a repeat's last reply comes: its end. */
-function lastReply(repeat: RepeatInFlight): number {
-  return repeat.replies[repeat.replies.length - 1]!;
-}
-
 /** A cache in front of this resolver (a forwarder), told the answer to a lookup it passed on. */
 export interface ForwardingClient {
   /** The answer's class and the TTL the resolver gave with it (0 for a failure). */
   forwardedAnswer(cls: AnswerClass, ttl: number, now: number): void;
 }
-
-/** What a lookup at some moment inside a plan meets: the cached answer, a refresh on its way, or nothing. */
-type PlannedState = { kind: 'hit'; ttl: number } | { kind: 'in-flight'; until: number; ttl: number } | { kind: 'miss' };
 
 /** What a refresh did, to decide whether it was clean. */
 interface RefreshRecord {
@@ -321,13 +236,18 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   private readonly aheadLinks: AheadLink[] = [];
   private aheadCount = 0;
   private aheadUntil = 0;
-  /** What the stores run ahead replaced, in store order, to take them back; set while refreshes run ahead stand undecided. */
-  private aheadUndo: { positions: number[]; entries: PositiveEntry[] } | undefined;
+  /** What the stores run ahead replaced, to take them back (empty unless refreshes run ahead stand undecided). */
+  private readonly aheadUndo = new UndoLog();
   private runningAhead = false;
   /** One arrival gap to give back. */
   private readonly gapBack = new Float64Array(1);
   /** The watched answer after a repeat, as makePlan takes it. */
   private readonly repeatAnswer: PositiveEntry[] = [];
+  /** The node's plan buffers (skip-plan.ts). */
+  private readonly planSlots = new PlanSlots();
+  /** The cache's TTL at `at` of an entry expiring at `expires`, and need moments, as plannedState takes them. */
+  private readonly remainingAt = (expires: number, at: number): number => this.recursor.cache.remaining({ expires }, at);
+  private readonly needMomentOf = (expires: number, ttl: number): number => this.needMoment(expires, ttl);
   /** The change scope of the last plan made (boundary), and a buffer for working it out. */
   private planScope: ChangeScope;
   private readonly scopeBuffer: number[] = [];
@@ -776,12 +696,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   /** Stores in the cache; while running ahead, notes what the store replaced, to take it back. */
   private storeEntry(rrset: RRset, rank: Rank, at: number, origin: CacheOrigin): PositiveEntry | undefined {
     const cache = this.recursor.cache;
-    if (this.runningAhead) {
-      const position = cache.positionOf(rrset.name, rrset.type, rrset.class);
-      if (position < 0) throw new Error(`resolver ${this.index}: running ahead, a store to ${rrset.name} found no entry to take back to`);
-      this.aheadUndo!.positions.push(position);
-      this.aheadUndo!.entries.push(cache.entryList()[position]!);
-    }
+    if (this.runningAhead) this.aheadUndo.note(cache, rrset);
     return cache.store(rrset, rank, at, origin);
   }
 
@@ -814,9 +729,8 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    */
   private runAhead(at: number): number {
     if (!this.canRunAhead()) return at;
-    const undo = (this.aheadUndo ??= { positions: [], entries: [] });
-    undo.positions.length = 0;
-    undo.entries.length = 0;
+    const undo = this.aheadUndo;
+    undo.clear();
     const links = this.aheadLinks;
     const cache = this.recursor.cache;
     let count = 0;
@@ -830,7 +744,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       link.plan = plan;
       link.verifiedBefore = verified;
       link.neededFromBefore = this.neededFrom;
-      link.undoFlush = undo.positions.length;
+      link.undoFlush = undo.length;
       // refreshNow at `at`: the plan ends, and startRepeat's check after a repeat.
       this.plan = undefined;
       if (plan !== undefined) {
@@ -842,7 +756,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       const repeat = cache.hasLiveFailureData(at) || this.recursor.anyServerDown(at) ? undefined : this.drawRepeat(0, NO_DELEGATIONS, verified.until, at, count + 1);
       if (repeat === undefined) {
         // Not a repeat: the refresh runs on the clock, which will do all this again.
-        this.undoStores(link.undoFlush);
+        undo.undoTo(cache, link.undoFlush);
         if (plan !== undefined) this.countSkipped(plan, plan.count, -1);
         this.plan = plan;
         this.neededFrom = link.neededFromBefore;
@@ -851,7 +765,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       }
       link.repeat = repeat;
       link.verifiedAfter = this.verified;
-      link.undoRepeat = undo.positions.length;
+      link.undoRepeat = undo.length;
       // finishRepeat at its last reply.
       at = this.completeRepeat(repeat, lastReply(repeat), count + 1, link);
       count++;
@@ -860,7 +774,6 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.runningAhead = false;
     this.aheadCount = count;
     this.aheadUntil = at;
-    if (count === 0) this.aheadUndo = undefined;
     return at;
   }
 
@@ -909,7 +822,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       }
       this.countRepeat(taken.repeat!, -1);
     }
-    this.undoStores(inFlight ? link.undoRepeat : link.undoFlush);
+    this.aheadUndo.undoTo(this.recursor.cache, inFlight ? link.undoRepeat : link.undoFlush);
     this.endAhead();
     this.engine.cancel(this.refreshEvent);
     if (inFlight) {
@@ -927,19 +840,10 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     }
   }
 
-  /** Puts back the cache entries that stores since undo mark `mark` replaced, last first. */
-  private undoStores(mark: number): void {
-    const undo = this.aheadUndo!;
-    const cache = this.recursor.cache;
-    for (let i = undo.positions.length - 1; i >= mark; i--) cache.restoreAt(undo.positions[i]!, undo.entries[i]!);
-    undo.positions.length = mark;
-    undo.entries.length = mark;
-  }
-
   /** The refreshes run ahead are all on or behind the clock: they stand. */
   private endAhead(): void {
     this.aheadCount = 0;
-    this.aheadUndo = undefined;
+    this.aheadUndo.clear();
   }
 
   // ---- skipping ----------------------------------------------------------------------------
@@ -1066,7 +970,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       const lifetime = watched[0]!.ttl;
       const queries = record.queries;
       const limits = record.limits;
-      const plan = this.planArrays(queries, slot);
+      const plan = this.planSlots.get(queries, slot);
       plan.provider = record.provider;
       plan.lifetime = lifetime;
       plan.firstExpires = watched[0]!.expires;
@@ -1116,25 +1020,6 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     return at;
   }
 
-  /** The node's plan buffers: slot 0 for a plan on the clock, slot k + 1 for the one after the k-th repeat run ahead. */
-  private readonly planSlots: SkipPlan[] = [];
-
-  /**
-   * Plan buffer `slot`, for plans of `queries` queries per refresh. Its arrays are plain arrays of
-   * doubles: a plan fills them from the front, so they grow as a plan needs and stay on the heap
-   * (typed arrays of this size would each be a separate allocation outside it).
-   */
-  private planArrays(queries: number, slot: number): SkipPlan {
-    let plan = this.planSlots[slot];
-    if (plan === undefined) {
-      plan = { count: 0, times: [], gaps: [], latencies: [], queries, provider: -1, realAt: 0, lifetime: 0, firstExpires: 0, answer: undefined, scope: undefined };
-      this.planSlots[slot] = plan;
-    }
-    plan.queries = queries;
-    plan.count = 0;
-    return plan;
-  }
-
   /**
    * Leaves in the cache what skipped refresh `i` of `plan` stored: the clean refresh's answer,
    * stored again when its queries came back. A clean refresh changes nothing else, so after
@@ -1142,11 +1027,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    */
   private storeAnswerOf(plan: SkipPlan, i: number): void {
     const answer = plan.answer!;
-    let t = plan.times[i]!;
-    for (let q = 0; q < plan.queries; q++) {
-      t = t + plan.latencies[2 * (i * plan.queries + q)]!;
-      t = t + plan.latencies[2 * (i * plan.queries + q) + 1]!;
-    }
+    const t = answerTime(plan, i);
     // The entry carries its own origin (server and zone): it is one, with no copy made.
     const entry = this.storeEntry(answer.rrset, answer.rank, t, answer);
     // The lookups after it wait from its answer's need moment, as after a refresh that ran.
@@ -1155,18 +1036,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
 
   /** Counts the first `count` skipped refreshes of `plan`: their queries, at the provider that answered (`n` = −1 takes the count back). */
   private countSkipped(plan: SkipPlan, count: number, n: number): void {
-    const load = this.network.load;
-    const queries = plan.queries;
-    for (let i = 0; i < count; i++) {
-      let t = plan.times[i]!;
-      for (let q = 0; q < queries; q++) {
-        const out = plan.latencies[2 * (i * queries + q)]!;
-        const back = plan.latencies[2 * (i * queries + q) + 1]!;
-        load.add(plan.provider, t + out, n);
-        t = t + out;
-        t = t + back;
-      }
-    }
+    countPlanQueries(plan, count, n, this.network.load);
     this.refreshes += n * count;
     this.skipped += n * count;
   }
@@ -1199,13 +1069,13 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     if (kept === 0) {
       // No skipped refresh comes before the change: the first one runs for real.
       this.plan = undefined;
-      this.giveBackFrom(plan, 0);
+      givePlanBack(plan, 0, this.latencies, this.gaps);
       this.scheduleRefresh(plan.times[0]!);
       return;
     }
     const last = kept - 1;
     const lastAt = plan.times[last]!;
-    this.giveBackFrom(plan, last);
+    givePlanBack(plan, last, this.latencies, this.gaps);
     if (lastAt >= now) {
       // The plan goes on, shorter: its refreshes before `last` stay skipped, `last` runs for real.
       plan.count = last;
@@ -1237,12 +1107,6 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.storeAnswerOf(plan, plan.count - 1);
   }
 
-  /** Gives back the draws of skipped refreshes `from`… (they will run for real) and the gaps after them. */
-  private giveBackFrom(plan: SkipPlan, from: number): void {
-    const perRefresh = 2 * plan.queries;
-    this.latencies.giveBack(plan.latencies, from * perRefresh, plan.count * perRefresh);
-    this.gaps.giveBack(plan.gaps, from, plan.count);
-  }
 
   // ---- lookups passed on by forwarders -------------------------------------------------------
 
@@ -1256,7 +1120,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   forwardedLookup(client: ForwardingClient, now: number): void {
     const plan = this.plan;
     if (plan !== undefined) {
-      const state = this.plannedStateAt(plan, now);
+      const state = plannedState(plan, now, this.remainingAt, this.needMomentOf);
       if (state.kind === 'hit') return client.forwardedAnswer(this.answerClass!, state.ttl, now);
       if (state.kind === 'in-flight') {
         this.engine.scheduleAt(state.until, deliverForwarded, { client, cls: this.answerClass!, ttl: state.ttl });
@@ -1288,7 +1152,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const plan = this.plan;
     if (plan !== undefined) {
       this.plan = undefined;
-      this.giveBackFrom(plan, 0);
+      givePlanBack(plan, 0, this.latencies, this.gaps);
     }
     this.engine.cancel(this.refreshEvent);
     this.refreshEvent = NO_EVENT;
@@ -1302,35 +1166,6 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       for (const rr of response.answer) if (rr.type === this.watch.type) ttl = rr.ttl;
     }
     for (const client of this.waiting.splice(0)) client.forwardedAnswer(cls, ttl, now);
-  }
-
-  /**
-   * The watched answer's state at `at` (not before the plan was made) as if the plan's skipped
-   * refreshes had run: each one is in flight from its start for its queries' round trips, then
-   * its answer lives until its expiry, and from the moment a lookup needs a resolution again
-   * (expiry or prefetch window) it is a miss until the next refresh starts.
-   */
-  private plannedStateAt(plan: SkipPlan, at: number): PlannedState {
-    let i = -1;
-    while (i + 1 < plan.count && plan.times[i + 1]! <= at) i++;
-    if (at >= plan.realAt) return { kind: 'miss' };
-    let expires = plan.firstExpires;
-    for (let k = 0; k <= i; k++) {
-      let t = plan.times[k]!;
-      for (let q = 0; q < plan.queries; q++) {
-        t = t + plan.latencies[2 * (k * plan.queries + q)]!;
-        t = t + plan.latencies[2 * (k * plan.queries + q) + 1]!;
-      }
-      if (k === i && at < t) {
-        // Refresh i is on its way. A prefetch leaves the old answer in the cache meanwhile.
-        const remaining = this.recursor.cache.remaining({ expires }, at);
-        if (remaining >= 0) return { kind: 'hit', ttl: remaining };
-        return { kind: 'in-flight', until: t, ttl: plan.lifetime };
-      }
-      expires = Math.floor(t) + plan.lifetime;
-    }
-    if (at >= this.needMoment(expires, plan.lifetime)) return { kind: 'miss' };
-    return { kind: 'hit', ttl: this.recursor.cache.remaining({ expires }, at) };
   }
 
   /**
@@ -1377,21 +1212,6 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     this.finish(now);
   }
 }
-
-/**
- * Most refreshes one plan skips. Only a bound on the work done at once: where a plan stops early
- * the next refresh runs for real, which is exactly what would have happened anyway.
- */
-const MAX_PLANNED = 100_000;
-
-/** Cycles a node keeps. Only a bound on the work of finding one: where none matches, the refresh runs for real. */
-const MAX_CYCLES = 4;
-
-/**
- * Most refreshes a node runs ahead of the clock at once. Only a bound on the work a change
- * announced meanwhile may take back; where it stops, the next refresh is an event, as usual.
- */
-const MAX_AHEAD = 16;
 
 function deliverForwarded(d: { client: ForwardingClient; cls: AnswerClass; ttl: number }, now: number): void {
   d.client.forwardedAnswer(d.cls, d.ttl, now);

@@ -8,7 +8,7 @@
 import { parseDistribution, type Distribution } from './distribution.ts';
 import type { RandomStream } from './streams.ts';
 import { aliasSampler, aliasTable } from './alias-table.ts';
-import { zigguratNormal } from './ziggurat.ts';
+import { fillNormal, zigguratNormal } from './ziggurat.ts';
 import { zipfSampler } from './zipf.ts';
 
 /** A sampler for `spec`, which is checked first (errors name fields under `at`). */
@@ -70,15 +70,11 @@ export function batchSampler(spec: Distribution, stream: RandomStream, at = 'dis
   }
   if ('normal' in dist) {
     const { mean, sd } = dist.normal;
-    return (out) => {
-      for (let i = 0; i < out.length; i++) out[i] = mean + sd * zigguratNormal(next);
-    };
+    return (out) => fillNormal(out, next, mean, sd, false);
   }
   if ('lognormal' in dist) {
     const { mu, sigma } = dist.lognormal;
-    return (out) => {
-      for (let i = 0; i < out.length; i++) out[i] = Math.exp(mu + sigma * zigguratNormal(next));
-    };
+    return (out) => fillNormal(out, next, mu, sigma, true);
   }
   const single = sampler(spec, stream, at);
   return (out) => {

@@ -39,12 +39,33 @@ const VALUE_SCALE = 2 / 33554432;
 
 /** One standard normal draw from `next`, a source of uniforms on [0, 1) with 32 bits of resolution. */
 export function zigguratNormal(next: () => number): number {
-  for (;;) {
-    // A whole number below 2^32: its low 7 bits pick the layer, the 25 above give the value.
+  // A whole number below 2^32: its low 7 bits pick the layer, the 25 above give the value.
+  const bits = next() * TWO_POW_32;
+  const layer = bits & (LAYERS - 1);
+  const u = ((bits >>> 7) + 0.5) * VALUE_SCALE - 1;
+  if (Math.abs(u) < RATIO[layer]!) return u * X[layer]!;
+  return outsideRectangle(next, layer, u);
+}
+
+/**
+ * Fills `out` with `shift + scale·z` (or its exponential, for a lognormal) for standard normal
+ * draws z, one `zigguratNormal` each. The common case is spelled out here so that the loop keeps
+ * its doubles unboxed: a draw returned from a call that is not inlined is a new heap number.
+ */
+export function fillNormal(out: Float64Array, next: () => number, shift: number, scale: number, exponential: boolean): void {
+  for (let i = 0; i < out.length; i++) {
     const bits = next() * TWO_POW_32;
     const layer = bits & (LAYERS - 1);
     const u = ((bits >>> 7) + 0.5) * VALUE_SCALE - 1;
-    if (Math.abs(u) < RATIO[layer]!) return u * X[layer]!;
+    const z = Math.abs(u) < RATIO[layer]! ? u * X[layer]! : outsideRectangle(next, layer, u);
+    const x = shift + scale * z;
+    out[i] = exponential ? Math.exp(x) : x;
+  }
+}
+
+/** A draw whose first point fell outside its layer's rectangle under the curve: the wedge test, or the tail, then draws again as needed. */
+function outsideRectangle(next: () => number, layer: number, u: number): number {
+  for (;;) {
     if (layer === 0) return tail(next, u < 0);
     // Between the rectangle under the curve and the layer's edge: accept under the curve.
     const x = u * X[layer]!;
@@ -52,6 +73,10 @@ export function zigguratNormal(next: () => number): number {
     const above = Math.exp(-0.5 * (X[layer]! * X[layer]! - x2));
     const below = Math.exp(-0.5 * (X[layer + 1]! * X[layer + 1]! - x2));
     if (below + (1 - next()) * (above - below) < 1) return x;
+    const bits = next() * TWO_POW_32;
+    layer = bits & (LAYERS - 1);
+    u = ((bits >>> 7) + 0.5) * VALUE_SCALE - 1;
+    if (Math.abs(u) < RATIO[layer]!) return u * X[layer]!;
   }
 }
 

@@ -126,9 +126,27 @@ export function labelCount(name: Name): number {
   return start < name.length ? count + 1 : count;
 }
 
+/**
+ * Parents already worked out. A resolver walks up the same few names all the time (finding a
+ * cut, an authority finding its zone); handing back the same parent string each time spares the
+ * copy and lets every map keyed by names reuse the string's hash. Bounded: a server asked
+ * millions of different names just starts over.
+ */
+const parents = new Map<Name, Name>();
+const PARENT_MEMO_SIZE = 4096;
+
 /** The name one label up; the root's parent is undefined. */
 export function parentName(name: Name): Name | undefined {
   if (name === ROOT) return undefined;
+  const known = parents.get(name);
+  if (known !== undefined) return known;
+  const parent = computeParent(name);
+  if (parents.size >= PARENT_MEMO_SIZE) parents.clear();
+  parents.set(name, parent);
+  return parent;
+}
+
+function computeParent(name: Name): Name {
   for (let i = 0; i < name.length; i++) {
     const c = name[i];
     if (c === '\\') i++;

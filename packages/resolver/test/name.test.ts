@@ -13,6 +13,15 @@ describe('canonicalName', () => {
     expect(parentName('a\\.b.example.')).toBe('example.');
     expect(labelCount('a\\.b.example.')).toBe(2);
   });
+  it('gives each name its parent, the same string each time, however many names it has seen', () => {
+    expect(parentName('www.example.com.')).toBe('example.com.');
+    expect(parentName('www.example.com.')).toBe(parentName('www.example.com.'));
+    expect(parentName('com.')).toBe('.');
+    expect(parentName('.')).toBeUndefined();
+    // More names than the memo holds: it starts over, and parents stay right.
+    for (let i = 0; i < 10_000; i++) expect(parentName(`h${i}.zone${i % 7}.example.`)).toBe(`zone${i % 7}.example.`);
+    expect(parentName('a\\.b.example.')).toBe('example.');
+  });
   it('rejects empty labels and over-long labels and names', () => {
     expect(() => canonicalName('a..b.')).toThrow(NameError);
     expect(() => canonicalName(`${'x'.repeat(64)}.com.`)).toThrow(/longer than 63/);

@@ -131,10 +131,10 @@ export interface ResolverWorld {
   inSync?: (provider: number, at: number) => boolean;
 }
 
-/** Whether two scopes name the same providers in the same order. */
-function sameScope(a: ChangeScope, b: readonly number[]): boolean {
-  if (a === undefined || a.length !== b.length) return false;
-  for (let i = 0; i < b.length; i++) if (a[i] !== b[i]) return false;
+/** Whether scope `a` names the providers `b[0, count)`, in that order. */
+function sameScope(a: ChangeScope, b: readonly number[], count: number): boolean {
+  if (a === undefined || a.length !== count) return false;
+  for (let i = 0; i < count; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -913,17 +913,17 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     // unless a server's address is not cached (the refresh would look it up elsewhere) or no
     // server is there (one may move in).
     const scope = this.scopeBuffer;
-    scope.length = 0;
+    let count = 0;
     let global = false;
     for (const name of cut.rrset.data as Name[]) {
       const a = cache.get(name, RRType.A, now);
       const aaaa = cache.get(name, RRType.AAAA, now);
       bound = Math.min(bound, this.until(a, now), this.until(aaaa, now));
       if (a === undefined && aaaa === undefined) global = true;
-      if (a !== undefined && !this.addProviders(a, scope)) global = true;
-      if (aaaa !== undefined && !this.addProviders(aaaa, scope)) global = true;
+      if (a !== undefined && count >= 0) count = this.addProviders(a, scope, count);
+      if (aaaa !== undefined && count >= 0) count = this.addProviders(aaaa, scope, count);
     }
-    this.planScope = global ? undefined : sameScope(this.planScope, scope) ? this.planScope : [...scope];
+    this.planScope = global || count < 0 ? undefined : sameScope(this.planScope, scope, count) ? this.planScope : scope.slice(0, count);
     return Math.min(bound, this.horizon.nextChangeFrom(now, this.planScope));
   }
 
@@ -945,15 +945,19 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     return end;
   }
 
-  /** Adds the providers of the servers at `entry`'s addresses to `scope`; false when an address has none. */
-  private addProviders(entry: PositiveEntry, scope: number[]): boolean {
-    let all = true;
+  /**
+   * Adds the providers of the servers at `entry`'s addresses to `scope[0, count)`, each once, and
+   * returns the new count; −1 when an address has no server.
+   */
+  private addProviders(entry: PositiveEntry, scope: number[], count: number): number {
     for (const address of entry.rrset.data as string[]) {
       const endpoint = this.network.endpoint(address);
-      if (endpoint === undefined) all = false;
-      else if (!scope.includes(endpoint.provider)) scope.push(endpoint.provider);
+      if (endpoint === undefined) return -1;
+      let known = false;
+      for (let i = 0; i < count; i++) if (scope[i] === endpoint.provider) known = true;
+      if (!known) scope[count++] = endpoint.provider;
     }
-    return all;
+    return count;
   }
 
   /**

@@ -51,29 +51,30 @@ export function emptyLink(): AheadLink {
 export class UndoLog {
   private readonly positions: number[] = [];
   private readonly entries: PositiveEntry[] = [];
+  /** Entries in use: the arrays are kept at their longest, so taking back never resizes them. */
+  private size = 0;
 
   /** Where the next store goes in the log: a mark to take back to. */
   get length(): number {
-    return this.positions.length;
+    return this.size;
   }
 
   /** Notes the entry a store of `rrset` is about to replace. */
   note(cache: Cache, rrset: RRset): void {
     const position = cache.positionOf(rrset.name, rrset.type, rrset.class);
     if (position < 0) throw new Error(`running ahead, a store to ${rrset.name} type ${rrset.type} found no entry to take back to`);
-    this.positions.push(position);
-    this.entries.push(cache.entryList()[position]!);
+    this.positions[this.size] = position;
+    this.entries[this.size] = cache.entryList()[position]!;
+    this.size++;
   }
 
   /** Puts back the entries that stores since `mark` replaced, last first. */
   undoTo(cache: Cache, mark: number): void {
-    for (let i = this.positions.length - 1; i >= mark; i--) cache.restoreAt(this.positions[i]!, this.entries[i]!);
-    this.positions.length = mark;
-    this.entries.length = mark;
+    for (let i = this.size - 1; i >= mark; i--) cache.restoreAt(this.positions[i]!, this.entries[i]!);
+    this.size = Math.min(this.size, mark);
   }
 
   clear(): void {
-    this.positions.length = 0;
-    this.entries.length = 0;
+    this.size = 0;
   }
 }

@@ -62,19 +62,36 @@ export function passThroughShare(stub: StubCache, clientRate: number): number {
 export function clientSideBinIntegrals(series: StepSeries, stub: StubCache, clientRate: number, bin: number, bins: number): Float64Array {
   const out = new Float64Array(bins);
   const integrals = new StepIntegrals(series);
+  // The bins' edges only move forward, so each integral's piece is found by walking on from the
+  // last one (a cursor per sequence of edges) rather than by a search per edge.
   if (stub.kind !== 'hold' || stub.seconds === 0) {
-    for (let k = 0; k < bins; k++) out[k] = integrals.first((k + 1) * bin) - integrals.first(k * bin);
+    let at = -1;
+    let previous = integrals.firstIn(0, (at = integrals.advance(0, at)));
+    for (let k = 0; k < bins; k++) {
+      const x = (k + 1) * bin;
+      const next = integrals.firstIn(x, (at = integrals.advance(x, at)));
+      out[k] = next - previous;
+      previous = next;
+    }
     return out;
   }
   const hold = stub.seconds;
   checkHold(hold);
   const p = passThroughShare(stub, clientRate);
   const q = (1 - p) / hold;
+  let atA = -1;
+  let atB = -1;
+  let atAHeld = -1;
+  let atBHeld = -1;
   for (let k = 0; k < bins; k++) {
     const a = k * bin;
     const b = a + bin;
-    const direct = integrals.first(b) - integrals.first(a);
-    const held = integrals.second(b) - integrals.second(a) - integrals.second(b - hold) + integrals.second(a - hold);
+    atA = integrals.advance(a, atA);
+    atB = integrals.advance(b, atB);
+    atAHeld = integrals.advance(a - hold, atAHeld);
+    atBHeld = integrals.advance(b - hold, atBHeld);
+    const direct = integrals.firstIn(b, atB) - integrals.firstIn(a, atA);
+    const held = integrals.secondIn(b, atB) - integrals.secondIn(a, atA) - integrals.secondIn(b - hold, atBHeld) + integrals.secondIn(a - hold, atAHeld);
     out[k] = p * direct + q * held;
   }
   return out;
@@ -120,18 +137,33 @@ export class StepIntegrals {
 
   /** S₁(x) = ∫₀ˣ s. */
   first(x: number): number {
-    const i = this.pieceAt(x);
+    return this.firstIn(x, this.pieceAt(x));
+  }
+
+  /** S₂(x) = ∫₀ˣ S₁. */
+  second(x: number): number {
+    return this.secondIn(x, this.pieceAt(x));
+  }
+
+  /** S₁(x), given `i`, the last breakpoint at or before x (−1: none). */
+  firstIn(x: number, i: number): number {
     if (i < 0) return this.before * x;
     const dt = x - this.times[i]!;
     return this.s1[i]! + this.values[i]! * dt;
   }
 
-  /** S₂(x) = ∫₀ˣ S₁. */
-  second(x: number): number {
-    const i = this.pieceAt(x);
+  /** S₂(x), given `i`, the last breakpoint at or before x (−1: none). */
+  secondIn(x: number, i: number): number {
     if (i < 0) return (this.before * x * x) / 2;
     const dt = x - this.times[i]!;
     return this.s2[i]! + this.s1[i]! * dt + (this.values[i]! * dt * dt) / 2;
+  }
+
+  /** The last breakpoint at or before x, walking on from `i` (the last one at or before a smaller x, or −1). */
+  advance(x: number, i: number): number {
+    const times = this.times;
+    while (i + 1 < times.length && times[i + 1]! <= x) i++;
+    return i;
   }
 
   /** The last breakpoint at or before x, or -1. */

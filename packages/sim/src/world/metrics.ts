@@ -154,8 +154,7 @@ export class Metrics implements ResolverObserver {
    * where some resolver's class changes.
    */
   stepSeries(cls: number, weightOf: (node: number) => number): { times: Float64Array; values: Float64Array; before: number } {
-    const n = this.changeTime.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.changeTime[a]! - this.changeTime[b]! || a - b);
+    const order = this.changeOrder();
     const previous = new Map<number, number>();
     const times: number[] = [];
     const values: number[] = [];
@@ -177,6 +176,17 @@ export class Metrics implements ResolverObserver {
     }
     return { times: Float64Array.from(times), values: Float64Array.from(values), before: 0 };
   }
+
+  /** Indices of the reported changes in time order (report order among equal times), sorted once per batch of changes. */
+  private changeOrder(): readonly number[] {
+    const n = this.changeTime.length;
+    if (this.sortedChanges?.length !== n) {
+      this.sortedChanges = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.changeTime[a]! - this.changeTime[b]! || a - b);
+    }
+    return this.sortedChanges;
+  }
+
+  private sortedChanges: number[] | undefined;
 
   /** Every reported change of answer class, in report order. */
   classChanges(): { node: number; time: number; cls: AnswerClass }[] {

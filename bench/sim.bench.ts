@@ -11,7 +11,7 @@ import { describeScale, referenceScenario, type ReferenceScale } from './referen
  * of 8 replications on 2 workers over 1. Each replication runs in a child process so that its
  * peak memory is its own.
  *
- * The full reference replication takes about half a minute on 2 workers (its 200 parts shared
+ * The full reference replication takes about half a minute on 2 workers (its 400 parts shared
  * out; build/parts.ts); `CUTOVER_BENCH_REFERENCE=reduced` runs it at a tenth of the resolvers and
  * clients instead (all 14 days, on 1 worker). A quick figure (1,000 resolvers, 3 days, 1 worker)
  * tracks the per-resolver cost, and the speed-up is measured on 8 small replications.

@@ -11,15 +11,15 @@
  * and seed give the same sums in the same order: byte-identical output on any machine. Parts are
  * small because small is fast: a part's nodes, caches and plans then stay in the CPU's caches,
  * and the two workers do not fight over memory. The reference replication (10,000 resolvers, 2
- * workers) took 57.8 s as 17 parts, 42 s as 34, 36.0 s as 100, 33.2 s as 200, 34.7 s as 286 and
- * 37.9 s as 834 (bench/RESULTS.md): below about 50 resolvers a part's fixed cost (its hierarchy,
- * providers and read-out) outweighs the gain. Parts are added up as they come in (part-sums.ts),
+ * workers) took 57.8 s as 17 parts, 42 s as 34 and 36.0 s as 100; once a part's fixed cost (its
+ * hierarchy, providers and read-out) was cut down, three runs each gave 26.8 s on average as 200
+ * parts, 25.4 s as 286, 24.3–24.7 s as 400 and 24.9 s as 667 (bench/RESULTS.md). Parts are added up as they come in (part-sums.ts),
  * so their number costs no memory.
  */
 import type { Scenario } from '../scenario/types.ts';
 
 /** About this many resolvers per part. */
-export const RESOLVERS_PER_PART = 50;
+export const RESOLVERS_PER_PART = 25;
 /** At most this many parts. */
 export const MAX_PARTS = 1000;
 

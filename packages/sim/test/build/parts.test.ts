@@ -83,7 +83,7 @@ describe('a replication in parts', () => {
 
   it('counts parts from the number of resolvers alone', () => {
     const sized = (count: number) => ({ ...scenario, resolvers: { ...scenario.resolvers, count } });
-    expect(partCount(sized(45))).toBe(1);
+    expect(partCount(sized(RESOLVERS_PER_PART - 1))).toBe(1);
     expect(partCount(sized(RESOLVERS_PER_PART))).toBe(1);
     expect(partCount(sized(RESOLVERS_PER_PART + 1))).toBe(2);
     expect(partCount(sized(10_000))).toBe(Math.ceil(10_000 / RESOLVERS_PER_PART));

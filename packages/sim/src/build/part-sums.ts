@@ -1,11 +1,13 @@
 /**
- * A replication's parts added up as they come in. Workers finish parts out of order; the sums are
- * still made in part order (a part waits until the ones before it are in), so the bytes do not
- * depend on the workers, and only the parts that wait are kept, not every part's series.
+ * A replication's parts added up as they come in, then normalised into the replication's output.
+ * Workers finish parts out of order; the sums are still made in part order (a part waits until
+ * the ones before it are in), so the bytes do not depend on the workers, and only the parts that
+ * wait are kept, not every part's series.
  */
-import type { ReplicationOutput } from '../replication.ts';
+import type { ClassArrays, NameReplication, ReplicationOutput } from '../replication.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { mergeParts, type PartOutput } from './run-replication.ts';
+import { normalise, type ClassSeries } from '../world/metrics.ts';
+import type { PartOutput } from './run-replication.ts';
 
 export class PartSums {
   private next = 0;
@@ -36,10 +38,45 @@ export class PartSums {
     return this.next === this.count;
   }
 
-  /** The replication's output, once every part is in. */
+  /**
+   * The replication's output, once every part is in: client shares per watched name, the
+   * resolvers' cached-delegation shares, queries per second at each provider and shares per mix
+   * label, from the summed series.
+   */
   result(): ReplicationOutput {
-    if (!this.complete || this.total === undefined) throw new Error(`replication has ${this.next} of ${this.count} parts`);
-    return mergeParts(this.scenario, [this.total]);
+    const total = this.total;
+    if (!this.complete || total === undefined) throw new Error(`replication has ${this.next} of ${this.count} parts`);
+    const scenario = this.scenario;
+    const bins = Math.ceil(scenario.horizon / scenario.bin);
+    const byName: NameReplication[] = total.clients.map((c, w) => ({
+      name: c.name,
+      type: c.type,
+      shares: plain(normalise(c.perClass)),
+      lookups: Array.from({ length: bins }, (_, k) => (scenario.watch[w]!.lookupsPerHour / 3600) * scenario.clients.count * binWidth(scenario, k)),
+    }));
+    const load: Record<string, number[]> = Object.fromEntries(scenario.providers.map((p) => [p.name, new Array<number>(bins).fill(0)]));
+    for (const counts of total.queries) {
+      for (const [name, series] of Object.entries(load)) {
+        const perBin = counts[name]!;
+        for (let k = 0; k < bins; k++) series[k]! += perBin[k]! / binWidth(scenario, k);
+      }
+    }
+    const byProfile: Record<string, number[]> = {};
+    const byProfileLookups: Record<string, number[]> = {};
+    for (const [label, perClass] of Object.entries(total.byLabel)) {
+      byProfile[label] = Array.from(normalise(perClass).new);
+      byProfileLookups[label] = Array.from({ length: bins }, (_, k) => perClass.reduce((sum, c) => sum + c[k]!, 0));
+    }
+    return {
+      replication: total.replication,
+      changeAt: total.changeAt,
+      byName,
+      resolverShares: plain(normalise(total.sides)),
+      load,
+      byProfile,
+      byProfileLookups,
+      timeline: total.timeline,
+    };
   }
 
   /** Adds a part to the running sums: 0 + p0 + p1 + …, as a sum over all of them at once makes it. */
@@ -78,4 +115,13 @@ function addClasses(into: Float64Array[], from: readonly Float64Array[]): void {
 
 function addInto(into: Float64Array, from: Float64Array): void {
   for (let k = 0; k < into.length; k++) into[k]! += from[k]!;
+}
+
+/** Width of bin k: the bin, or what is left of the horizon in the last one. */
+function binWidth(scenario: Scenario, k: number): number {
+  return Math.min(scenario.bin, scenario.horizon - k * scenario.bin);
+}
+
+function plain(series: ClassSeries): ClassArrays {
+  return { new: Array.from(series.new), old: Array.from(series.old), failed: Array.from(series.failed), stale: Array.from(series.stale) };
 }

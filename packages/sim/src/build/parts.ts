@@ -13,8 +13,8 @@
  * and the two workers do not fight over memory. The reference replication (10,000 resolvers, 2
  * workers) took 57.8 s as 17 parts, 42 s as 34 and 36.0 s as 100; once a part's fixed cost (its
  * hierarchy, providers and read-out) was cut down, three runs each gave 26.8 s on average as 200
- * parts, 25.4 s as 286, 24.3–24.7 s as 400 and 24.9 s as 667 (bench/RESULTS.md). Parts are added up as they come in (part-sums.ts),
- * so their number costs no memory.
+ * parts, 25.4 s as 286, 24.3–24.7 s as 400 and 24.9 s as 667 (bench/RESULTS.md). Parts are
+ * added up as they come in (part-sums.ts), so their number costs no memory.
  */
 import type { Scenario } from '../scenario/types.ts';
 

@@ -1,7 +1,7 @@
 /**
  * One replication of a scenario, from the scenario to its per-bin series (replication.ts): the
  * world built for each watched name (build-world.ts) and each part (parts.ts), run to the
- * horizon, read out as sums, and the parts' sums added up and normalised.
+ * horizon and read out as sums; part-sums.ts adds the parts up and normalises.
  *
  * - Per watched name: the client-side shares (behind the stub caches) and the client lookups per
  *   bin, from that name's world.
@@ -12,11 +12,10 @@
  *   resolver learns it once for all names: the few delegation queries are counted per name.)
  */
 import { typeName } from '@cutover/resolver';
-import type { ClassArrays, NameReplication, ReplicationOutput } from '../replication.ts';
+import type { ReplicationOutput } from '../replication.ts';
 import type { TimelineEntry } from '../result.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { ANSWER_CLASS_COUNT } from '../world/answer-class.ts';
-import { normalise, type ClassSeries } from '../world/metrics.ts';
 import { clientSideBinIntegrals } from '../world/stub-kernel.ts';
 import { buildWorld, type BuildOptions, type BuiltWorld } from './build-world.ts';
 import { PartSums } from './part-sums.ts';
@@ -81,64 +80,6 @@ export function runPart(scenario: Scenario, replication: number, part: Part | un
   };
 }
 
-/** Adds up the parts of one replication (all of them, in part order) and normalises. */
-export function mergeParts(scenario: Scenario, parts: readonly PartOutput[]): ReplicationOutput {
-  const ordered = [...parts].sort((a, b) => a.part - b.part);
-  const head = ordered[0]!;
-  const bins = Math.ceil(scenario.horizon / scenario.bin);
-  const byName: NameReplication[] = head.clients.map((c, w) => ({
-    name: c.name,
-    type: c.type,
-    shares: plain(normalise(sumClasses(ordered.map((p) => p.clients[w]!.perClass), bins))),
-    lookups: Array.from({ length: bins }, (_, k) => scenario.watch[w]!.lookupsPerHour / 3600 * scenario.clients.count * binWidth(scenario, k)),
-  }));
-  const load: Record<string, number[]> = Object.fromEntries(scenario.providers.map((p) => [p.name, new Array<number>(bins).fill(0)]));
-  head.queries.forEach((_, w) => {
-    for (const name of Object.keys(load)) {
-      const counts = sumArrays(ordered.map((p) => p.queries[w]![name]!), bins);
-      const series = load[name]!;
-      for (let k = 0; k < bins; k++) series[k]! += counts[k]! / binWidth(scenario, k);
-    }
-  });
-  const byProfile: Record<string, number[]> = {};
-  const byProfileLookups: Record<string, number[]> = {};
-  for (const label of Object.keys(head.byLabel)) {
-    const perClass = sumClasses(ordered.map((p) => p.byLabel[label]!), bins);
-    byProfile[label] = Array.from(normalise(perClass).new);
-    byProfileLookups[label] = Array.from({ length: bins }, (_, k) => perClass.reduce((sum, c) => sum + c[k]!, 0));
-  }
-  return {
-    replication: head.replication,
-    changeAt: head.changeAt,
-    byName,
-    resolverShares: plain(normalise(sumClasses(ordered.map((p) => p.sides), bins))),
-    load,
-    byProfile,
-    byProfileLookups,
-    timeline: head.timeline,
-  };
-}
-
-/** Element-wise sums of per-class series over parts, in part order (one part: its own arrays). */
-function sumClasses(parts: readonly (readonly Float64Array[])[], bins: number): Float64Array[] {
-  return Array.from({ length: ANSWER_CLASS_COUNT }, (_, c) => sumArrays(parts.map((p) => p[c]!), bins));
-}
-
-function sumArrays(arrays: readonly Float64Array[], bins: number): Float64Array {
-  if (arrays.length === 1) return arrays[0]!;
-  const out = new Float64Array(bins);
-  for (const a of arrays) for (let k = 0; k < bins; k++) out[k]! += a[k]!;
-  return out;
-}
-
-/** Width of bin k: the bin, or what is left of the horizon in the last one. */
-function binWidth(scenario: Scenario, k: number): number {
-  return Math.min(scenario.bin, scenario.horizon - k * scenario.bin);
-}
-
-function plain(series: ClassSeries): ClassArrays {
-  return { new: Array.from(series.new), old: Array.from(series.old), failed: Array.from(series.failed), stale: Array.from(series.stale) };
-}
 
 /** Resolver-side lookups per class per bin, per mix label. */
 function perLabel(built: BuiltWorld): Record<string, Float64Array[]> {

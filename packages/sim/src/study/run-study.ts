@@ -50,8 +50,9 @@ async function runHere(scenario: Scenario, wanted: readonly number[], skip: bool
  * of simulated time, which is milliseconds of the worker's: with V8's default young generation
  * (16 MiB semi-spaces) much of that survives two scavenges and is copied and promoted. Semi-spaces
  * of 128 MiB (a young generation of 3 × 128) let it die young. On the reference replication
- * (2 workers, 200 parts of 50 resolvers): 40.8 s with a young generation of 48 MiB, 33.9 s with 96, 30.4–31.7 s
- * with 192, 28.1–32.1 s with 384, 29.1 s with 768; peak memory 0.5, 0.56, 0.7, 0.95, 1.4 GB.
+ * (2 workers, 200 parts of 50 resolvers): 40.8 s with a young generation of 48 MiB, 33.9 s with
+ * 96, 30.4–31.7 s with 192, 28.1–32.1 s with 384, 29.1 s with 768; peak memory 0.5, 0.56, 0.7,
+ * 0.95 and 1.4 GB.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 384 };
 

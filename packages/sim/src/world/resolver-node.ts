@@ -295,12 +295,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   refreshNow(now: number): void {
     this.refreshEvent = NO_EVENT;
     this.endAhead();
-    const plan = this.plan;
-    if (plan !== undefined) {
-      this.plan = undefined;
-      this.countSkipped(plan, plan.count, 1);
-      this.storeAnswerOf(plan, plan.count - 1);
-    }
+    this.endPlan();
     if (this.cycles.length > 0 && this.startRepeat(now)) return;
     this.begin(now, true);
     this.drive(this.resolution!.start(now), now);
@@ -337,7 +332,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       providers: [],
       replies: [],
       stores: record ? [] : undefined,
-      quiet: record && !cache.hasLiveFailureData(now) && !this.recursor.anyServerDown(now),
+      quiet: record && !this.failingOrSkipping(now),
     };
     if (record) {
       const state = { cache: snapshot(cache, now), delegations: liveDelegations(this.recursor, this.watch.name, now) };
@@ -566,7 +561,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    */
   private startRepeat(now: number): boolean {
     const cache = this.recursor.cache;
-    if (cache.hasLiveFailureData(now) || this.recursor.anyServerDown(now)) return false;
+    if (this.failingOrSkipping(now)) return false;
     const delegations = liveDelegations(this.recursor, this.watch.name, now);
     const cycles = this.cycles;
     const verified = this.verified;
@@ -746,14 +741,10 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       link.neededFromBefore = this.neededFrom;
       link.undoFlush = undo.length;
       // refreshNow at `at`: the plan ends, and startRepeat's check after a repeat.
-      this.plan = undefined;
-      if (plan !== undefined) {
-        this.countSkipped(plan, plan.count, 1);
-        this.storeAnswerOf(plan, plan.count - 1);
-      }
+      this.endPlan();
       link.neededFromMid = this.neededFrom;
       this.verified = undefined;
-      const repeat = cache.hasLiveFailureData(at) || this.recursor.anyServerDown(at) ? undefined : this.drawRepeat(0, NO_DELEGATIONS, verified.until, at, count + 1);
+      const repeat = this.failingOrSkipping(at) ? undefined : this.drawRepeat(0, NO_DELEGATIONS, verified.until, at, count + 1);
       if (repeat === undefined) {
         // Not a repeat: the refresh runs on the clock, which will do all this again.
         undo.undoTo(cache, link.undoFlush);
@@ -807,10 +798,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     for (let k = count - 1; k >= j; k--) {
       const plan = k + 1 < count ? links[k + 1]!.plan : this.plan;
       if (k + 1 < count) this.latencies.giveBack(links[k + 1]!.repeat!.draws);
-      if (plan !== undefined) {
-        this.latencies.giveBack(plan.latencies, 0, plan.count * 2 * plan.queries);
-        this.gaps.giveBack(plan.gaps, 0, plan.count);
-      }
+      if (plan !== undefined) givePlanBack(plan, 0, this.latencies, this.gaps);
       this.gapBack[0] = links[k]!.gapAfter;
       this.gaps.giveBack(this.gapBack);
     }
@@ -1024,6 +1012,23 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     return at;
   }
 
+  /** The plan, if any, has run its course: its skipped refreshes are counted and its last answer stored. */
+  private endPlan(): void {
+    const plan = this.plan;
+    if (plan === undefined) return;
+    this.plan = undefined;
+    this.countSkipped(plan, plan.count, 1);
+    this.storeAnswerOf(plan, plan.count - 1);
+  }
+
+  /**
+   * Whether a negative answer or remembered SERVFAIL is live, or a server is being skipped, at
+   * `now`: a refresh may read them, so it is neither recorded as quiet nor repeated.
+   */
+  private failingOrSkipping(now: number): boolean {
+    return this.recursor.cache.hasLiveFailureData(now) || this.recursor.anyServerDown(now);
+  }
+
   /**
    * Leaves in the cache what skipped refresh `i` of `plan` stored: the clean refresh's answer,
    * stored again when its queries came back. A clean refresh changes nothing else, so after
@@ -1104,11 +1109,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
       this.repeat = undefined;
       this.countRepeat(repeat, 1);
     }
-    const plan = this.plan;
-    if (plan === undefined) return;
-    this.plan = undefined;
-    this.countSkipped(plan, plan.count, 1);
-    this.storeAnswerOf(plan, plan.count - 1);
+    this.endPlan();
   }
 
 

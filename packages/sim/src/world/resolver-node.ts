@@ -396,7 +396,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const next = needAt + this.gaps.next();
     const clean = this.skipping && this.isClean(record, cls, watched, now);
     if (this.skipping) this.noteCycle(record, cls, watched, clean, now);
-    if (clean) this.scheduleRefresh(this.makePlan({ queries: record.queries, limits: record.limits!, provider: record.provider }, watched, now, next, 0));
+    if (clean) this.scheduleRefresh(this.makePlan(skipSourceOf(record), watched, now, next, 0));
     else this.scheduleRefresh(next);
   }
 
@@ -523,7 +523,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
     const pending = this.pendingTemplate;
     this.pendingTemplate = clean ? undefined : this.templateOf(record, cls, watched, now);
     if (clean && pending !== undefined) {
-      this.cycles.unshift({ template: pending, clean: { queries: record.queries, limits: record.limits!, provider: record.provider } });
+      this.cycles.unshift({ template: pending, clean: skipSourceOf(record) });
       if (this.cycles.length > MAX_CYCLES) this.cycles.pop();
     }
   }
@@ -538,8 +538,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
   private templateOf(record: RefreshRecord, cls: AnswerClass, watched: PositiveEntry[], now: number): RefreshTemplate | undefined {
     const state = record.beforeState;
     if (state === undefined || record.stores === undefined || !record.quiet) return undefined;
-    if (record.timeouts > 0 || record.rejected > 0 || record.queries === 0 || record.prefetched) return undefined;
-    if (cls !== record.classBefore || (cls !== AnswerClass.New && cls !== AnswerClass.Old)) return undefined;
+    if (!answeredAlike(record, cls) || record.prefetched) return undefined;
     if (watched.length !== 1 || watched[0]!.storedAt < record.start) return undefined;
     const cache = this.recursor.cache;
     if (!allLiveAt(cache, state.cache.live, now) || !allLiveAt(cache, state.delegations.values(), now)) return undefined;
@@ -857,8 +856,7 @@ export class ResolverNode implements NetworkClient, ChangeListener {
    * the child's NS set from each answer's authority section, clamped to the same expiry).
    */
   private isClean(record: RefreshRecord, cls: AnswerClass, watched: PositiveEntry[], now: number): boolean {
-    if (record.timeouts > 0 || record.rejected > 0 || record.queries === 0 || record.provider < 0) return false;
-    if (cls !== record.classBefore || (cls !== AnswerClass.New && cls !== AnswerClass.Old)) return false;
+    if (!answeredAlike(record, cls) || record.provider < 0) return false;
     // The answer must be this refresh's own: a prefetch that got nothing leaves the old answer in
     // the cache, and repeating it would keep serving data that no server gives any more.
     for (const entry of watched) if (entry.storedAt < record.start) return false;
@@ -1228,6 +1226,20 @@ function repeatDone(node: ResolverNode, now: number): void {
 
 function refreshDue(node: ResolverNode, now: number): void {
   node.refreshNow(now);
+}
+
+/**
+ * What a clean or repeatable refresh has in common: it asked something, every query got a reply
+ * with data (no timeout, no REFUSED or SERVFAIL), and the answer class, new or old, did not change.
+ */
+function answeredAlike(record: RefreshRecord, cls: AnswerClass): boolean {
+  if (record.timeouts > 0 || record.rejected > 0 || record.queries === 0) return false;
+  return cls === record.classBefore && (cls === AnswerClass.New || cls === AnswerClass.Old);
+}
+
+/** What a plan made after a clean `record` repeats. */
+function skipSourceOf(record: RefreshRecord): SkipSource {
+  return { queries: record.queries, limits: record.limits!, provider: record.provider };
 }
 
 /** A reply that gives no data to cache: the server refused or failed the question. */
